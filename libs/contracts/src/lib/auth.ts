@@ -1,0 +1,29 @@
+/** The three roles of the platform, from the most to the least powerful. */
+export const Role = {
+  Admin: 'admin',
+  Supervisor: 'supervisor',
+  Agent: 'agent',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
+export interface LoginRequest {
+  /** Username or e-mail address, compared without regard to case. */
+  login: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  /** Lifetime of the access token in seconds. */
+  expiresIn: number;
+}
+
+/** The signed-in user as `GET /api/v1/auth/me` returns it. */
+export interface CurrentUser {
+  id: string;
+  username: string;
+  email: string;
+  fullName: string;
+  role: Role;
+}

@@ -1,0 +1,34 @@
+/**
+ * Stable machine-readable error codes. Every error the API returns carries one of these in
+ * `code`; clients branch on the code, never on the message text.
+ */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  InvalidJson: 'INVALID_JSON',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  Unauthenticated: 'UNAUTHENTICATED',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  RouteNotFound: 'ROUTE_NOT_FOUND',
+  Conflict: 'CONFLICT',
+  TooManyRequests: 'TOO_MANY_REQUESTS',
+  Unavailable: 'UNAVAILABLE',
+  Internal: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** One problem with one input field (`field` is a dotted path such as `address.city`). */
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+/** The body of every non-2xx API response. */
+export interface ApiError {
+  statusCode: number;
+  code: ErrorCode | string;
+  message: string;
+  details?: unknown;
+}

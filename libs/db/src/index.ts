@@ -1,0 +1,5 @@
+export * from './lib/database-handle';
+export { openDatabase, type DatabaseSettings } from './lib/open-database';
+export { redactUrl } from './lib/server-database';
+export { runMigrations } from './lib/run-migrations';
+export { DbModule, type DbModuleOptions } from './lib/db.module';

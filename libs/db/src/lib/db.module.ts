@@ -1,0 +1,50 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DATABASE_HANDLE, type DatabaseHandle } from './database-handle';
+import { runMigrations } from './run-migrations';
+
+export interface DbModuleOptions {
+  handle: DatabaseHandle;
+  /** Every module's migration classes; TypeORM orders them by the timestamp in their names. */
+  migrations: NonNullable<DataSourceOptions['migrations']>;
+}
+
+/**
+ * The one TypeORM connection of the process. Entities come from each module's
+ * `TypeOrmModule.forFeature`; the schema only ever changes through migrations, run here at
+ * start in both run modes.
+ */
+@Global()
+@Module({})
+export class DbModule {
+  static forRoot({ handle, migrations }: DbModuleOptions): DynamicModule {
+    const handleProvider = { provide: DATABASE_HANDLE, useValue: handle };
+    return {
+      module: DbModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            type: 'postgres',
+            url: handle.url,
+            poolSize: handle.poolSize,
+            synchronize: false,
+            migrationsRun: false,
+            installExtensions: false,
+            migrations,
+            migrationsTableName: 'schema_migrations',
+            autoLoadEntities: true,
+            retryAttempts: 0,
+          }),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options as DataSourceOptions).initialize();
+            await runMigrations(dataSource);
+            return dataSource;
+          },
+        }),
+      ],
+      providers: [handleProvider],
+      exports: [handleProvider],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './lib/channel-plugin';
+export * from './lib/kernel-services';
+export * from './lib/define-channel-plugin';
+export * from './lib/manifest-validation';

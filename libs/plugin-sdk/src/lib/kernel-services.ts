@@ -1,0 +1,84 @@
+/**
+ * What the kernel hands a plugin. Plugins inject these by their tokens; the kernel provides
+ * them globally, so a plugin module imports nothing from the kernel's own libraries.
+ */
+
+/** What arrived from a contact, as a plugin hands it to the kernel. */
+export interface InboundMessage {
+  channelId: string;
+  accountId: string;
+  /** The contact's address on this channel (e-mail, phone number, visitor id). */
+  contactAddress: string;
+  contactName?: string;
+  body: string;
+  /** The provider's (or widget's client) id of this message: intake drops a second copy. */
+  externalMessageId: string;
+  externalThreadId?: string;
+  /** The page the contact wrote from (web chat), used by URL routing rules. */
+  pageUrl?: string;
+  /** The contact's IP address, checked against the blacklist. */
+  remoteIp?: string;
+  receivedAt?: Date;
+  attachments?: Array<{ fileName: string; contentType: string; size: number; storageKey: string }>;
+}
+
+export interface IntakeResult {
+  interactionId: string;
+  messageId: string;
+  /** True when this message had been received before and nothing new was stored. */
+  duplicate: boolean;
+}
+
+/** Turns inbound messages into interactions: dedupes, finds or opens the interaction, routes it. */
+export interface InteractionIntake {
+  receive(message: InboundMessage): Promise<IntakeResult>;
+}
+export const INTERACTION_INTAKE = Symbol('switchboard:InteractionIntake');
+
+/** A configured account of a channel (a mailbox, a phone number, a site). */
+export interface ChannelAccount<TSettings = Record<string, unknown>> {
+  id: string;
+  channelId: string;
+  name: string;
+  enabled: boolean;
+  /** Settings as the plugin's schema describes them, secrets decrypted. */
+  settings: TSettings;
+}
+
+/** The stored accounts of the calling plugin's channel. */
+export interface ChannelAccounts {
+  get<TSettings = Record<string, unknown>>(accountId: string): Promise<ChannelAccount<TSettings> | null>;
+  list<TSettings = Record<string, unknown>>(channelId: string): Promise<Array<ChannelAccount<TSettings>>>;
+}
+export const CHANNEL_ACCOUNTS = Symbol('switchboard:ChannelAccounts');
+
+export interface JobOptions {
+  /** Idempotency key: a job with the id of one already queued or done is not added again. */
+  jobId?: string;
+  delayMs?: number;
+  /** Attempts in all, the first included (default 3). */
+  attempts?: number;
+  /** First retry delay; doubled at each further attempt (default 1000). */
+  backoffMs?: number;
+}
+
+export interface Job<T> {
+  id: string;
+  name: string;
+  data: T;
+  /** 1 for the first attempt. */
+  attempt: number;
+}
+
+export type JobHandler<T> = (job: Job<T>) => Promise<void>;
+
+/**
+ * Background jobs, on BullMQ when Redis is configured and in process otherwise. Handlers are
+ * registered at module init; registering a name twice, or adding a job nobody handles, throws.
+ * Plugins name their jobs `<pluginId>.<job>`.
+ */
+export interface JobQueue {
+  handle<T>(name: string, handler: JobHandler<T>): void;
+  add<T>(name: string, data: T, options?: JobOptions): Promise<void>;
+}
+export const JOB_QUEUE = Symbol('switchboard:JobQueue');
