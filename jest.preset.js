@@ -8,13 +8,21 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+/** Set DATABASE_URL and REDIS_URL to run the suite in server mode (npm test does both modes). */
+const serverMode = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+
 /** @returns {import('jest').Config} */
 module.exports = function projectConfig(projectDir, displayName) {
   return {
     displayName,
     rootDir: projectDir,
     testEnvironment: 'node',
-    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.e2e-spec.ts', '<rootDir>/src/**/*.integration-spec.ts'],
+    testMatch: [
+      '<rootDir>/src/**/*.spec.ts',
+      '<rootDir>/src/**/*.e2e-spec.ts',
+      // Specs of the server run mode alone (BullMQ, Redis fan-out) need the servers.
+      ...(serverMode ? ['<rootDir>/src/**/*.server-spec.ts'] : []),
+    ],
     transform: {
       '^.+\\.ts$': [
         '@swc/jest',

@@ -1,25 +1,35 @@
 import { describeChannelPluginContract } from './channel-plugin-contract';
-import { echoPlugin } from './fixtures/echo-channel';
+import { EchoChannel, echoPlugin } from './fixtures/echo-channel';
 import { createPluginHarness } from './plugin-testing-module';
-import { ChannelSendError } from '../lib/channel-plugin';
 
 describeChannelPluginContract(echoPlugin, {
-  prepareSend: async ({ accounts }) => {
-    accounts.put({ id: 'acc-1', channelId: 'echo', name: 'Main', enabled: true, settings: { greeting: 'hi' } });
-    return {
-      interaction: { id: 'i-1', channelId: 'echo', accountId: 'acc-1', contactAddress: 'visitor-1' },
-      message: { id: 'm-1', body: 'Hello' },
-    };
-  },
+  prepareSend: async () => ({
+    interaction: { id: 'i-1', channelId: 'echo', accountId: 'acc-1', contactAddress: 'visitor-1' },
+    message: { id: 'm-1', body: 'Hello' },
+  }),
 });
 
 describe('plugin harness', () => {
-  it('gives the plugin the fake kernel services, which surface typed send errors', async () => {
+  it('runs the plugin on the fake kernel: sends become jobs keyed by the message id', async () => {
+    const harness = await createPluginHarness(echoPlugin);
+    try {
+      const interaction = { id: 'i', channelId: 'echo', accountId: 'a', contactAddress: 'v' };
+      await harness.channel.send(interaction, { id: 'm-9', body: 'once' });
+      await harness.channel.send(interaction, { id: 'm-9', body: 'once' });
+      expect(harness.jobs.pending.map((job) => job.id)).toEqual(['m-9']);
+      await harness.jobs.runAll();
+      expect((harness.channel as EchoChannel).delivered).toEqual([{ interactionId: 'i', message: { id: 'm-9', body: 'once' } }]);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('surfaces typed send errors', async () => {
     const harness = await createPluginHarness(echoPlugin);
     try {
       await expect(
-        harness.channel.send({ id: 'i', channelId: 'echo', accountId: 'missing', contactAddress: 'x' }, { id: 'm', body: 'b' }),
-      ).rejects.toBeInstanceOf(ChannelSendError);
+        harness.channel.send({ id: 'i', channelId: 'echo', accountId: 'a', contactAddress: '' }, { id: 'm', body: 'b' }),
+      ).rejects.toMatchObject({ kind: 'rejected' });
     } finally {
       await harness.close();
     }

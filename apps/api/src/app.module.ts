@@ -1,0 +1,72 @@
+import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { DbModule, type DatabaseHandle } from '@switchboard/db';
+import { JobsModule } from '@switchboard/jobs';
+import type { ChannelPluginDefinition } from '@switchboard/plugin-sdk';
+import { AuthGuard, SecurityModule, securityMigrations } from '@switchboard/security';
+import { staffMigrations } from '@switchboard/staff';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { APP_CONFIG } from './app-config.token';
+import type { AppConfig } from './config/app-config';
+import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { validationException } from './errors/validation-exception.factory';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { loggerModule } from './logger.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsService } from './metrics/metrics.service';
+import { PluginHostModule } from './plugin-host/plugin-host.module';
+import { ConsoleGateway } from './realtime/console.gateway';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  database: DatabaseHandle;
+  plugins: ChannelPluginDefinition[];
+}
+
+/** Every module's migrations; TypeORM runs them in the order of their timestamps. */
+const migrations = [...staffMigrations, ...securityMigrations];
+
+/** Serves the built console at `/` (with its client-side routes) when it has been built. */
+function consoleModule(config: AppConfig): DynamicModule[] {
+  const rootPath = resolve(config.CONSOLE_DIR);
+  if (!existsSync(resolve(rootPath, 'index.html'))) return [];
+  return [ServeStaticModule.forRoot({ rootPath, exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}'] })];
+}
+
+/** The kernel: composes the modules; holds no logic of its own. */
+@Module({})
+export class AppModule {
+  static forRoot({ config, database, plugins }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        loggerModule(config),
+        DbModule.forRoot({ handle: database, migrations }),
+        JobsModule.forRoot({ redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_KEY_PREFIX }),
+        SecurityModule.forRoot({
+          jwtSecret: config.JWT_SECRET,
+          accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL,
+          firstAdmin: { username: config.ADMIN_USERNAME, email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
+        }),
+        PluginHostModule.forRoot(plugins),
+        ...consoleModule(config),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        HealthService,
+        MetricsService,
+        ConsoleGateway,
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationException }),
+        },
+      ],
+    };
+  }
+}

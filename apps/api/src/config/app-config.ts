@@ -1,0 +1,132 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { getMetadataStorage, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every setting of the API, read from the environment and validated at start. A bad value
+ * stops the process with one line naming the variable (see loadConfig). README lists them.
+ */
+export class AppConfig {
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number from 1 to 65535' })
+  @Min(1, { message: 'must be a whole number from 1 to 65535' })
+  @Max(65535, { message: 'must be a whole number from 1 to 65535' })
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'must be an http(s) URL such as https://support.example.com' })
+  PUBLIC_URL?: string;
+
+  @IsString()
+  @MinLength(1, { message: 'must be a folder path' })
+  DATA_DIR = './data';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL such as postgres://user:password@host:5432/switchboard' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number from 1 to 100' })
+  @Min(1, { message: 'must be a whole number from 1 to 100' })
+  @Max(100, { message: 'must be a whole number from 1 to 100' })
+  DATABASE_POOL_SIZE = 10;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' })
+  REDIS_URL?: string;
+
+  @Matches(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'must be 1-40 letters, digits, ".", "_" or "-"' })
+  REDIS_KEY_PREFIX = 'switchboard';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of seconds from 60 to 86400' })
+  @Min(60, { message: 'must be a number of seconds from 60 to 86400' })
+  @Max(86400, { message: 'must be a number of seconds from 60 to 86400' })
+  ACCESS_TOKEN_TTL = 8 * 3600;
+
+  @Matches(/^[A-Za-z0-9._]{1,64}$/, { message: 'must be 1-64 letters, digits, "." or "_"' })
+  ADMIN_USERNAME = 'admin';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(8, { message: 'must be at least 8 characters' })
+  @MaxLength(1024, { message: 'must be at most 1024 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  ADMIN_EMAIL = 'admin@switchboard.local';
+
+  @Matches(/^(all|[a-z][a-z0-9-]*(\s*,\s*[a-z][a-z0-9-]*)*)$/, { message: 'must be "all" or a comma-separated list of plugin ids such as chat,email' })
+  SWITCHBOARD_PLUGINS = 'all';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be one of fatal, error, warn, info, debug, trace, silent' })
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  CONSOLE_DIR = 'dist/apps/console/browser';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a number of milliseconds from 0 to 600000' })
+  @Min(0, { message: 'must be a number of milliseconds from 0 to 600000' })
+  @Max(600_000, { message: 'must be a number of milliseconds from 0 to 600000' })
+  SHUTDOWN_TIMEOUT_MS = 15_000;
+
+  /** `server` when PostgreSQL and Redis are configured, `embedded` otherwise. */
+  get mode(): 'embedded' | 'server' {
+    return this.DATABASE_URL ? 'server' : 'embedded';
+  }
+
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
+  }
+
+  /** Plugin ids chosen by SWITCHBOARD_PLUGINS, or `all`. */
+  get pluginSelection(): 'all' | string[] {
+    return this.SWITCHBOARD_PLUGINS === 'all' ? 'all' : this.SWITCHBOARD_PLUGINS.split(',').map((id) => id.trim());
+  }
+}
+
+/** Thrown for invalid configuration; its message is the one line printed before exiting. */
+export class ConfigError extends Error {}
+
+/** The names of the variables AppConfig declares (those with validation rules). */
+function configKeys(): Set<string> {
+  return new Set(getMetadataStorage().getTargetValidationMetadatas(AppConfig, '', true, false).map((m) => m.propertyName));
+}
+
+const SECRET_KEYS = /PASSWORD|SECRET|TOKEN$/;
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const keys = configKeys();
+  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => keys.has(key) && value !== undefined));
+  const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  const errors = validateSync(config);
+  if (errors.length) {
+    const problems = errors.map((error) => {
+      const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+      const shown = SECRET_KEYS.test(error.property) ? '' : ` (got "${String(env[error.property])}")`;
+      return `${error.property} ${message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,1 @@
+export { createTestDatabase, createTestDatabaseLocation, type TestDatabaseLocation } from './test-database';

@@ -1,0 +1,3 @@
+import { describeJobQueueBehaviour } from './job-queue-behaviour';
+
+describeJobQueueBehaviour('in process', () => ({}));

@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { CurrentUser, LoginRequest, LoginResponse, Role } from '@switchboard/contracts';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+
+export class LoginDto implements LoginRequest {
+  @ApiProperty({ description: 'Username or e-mail address (case does not matter)', example: 'admin' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(254)
+  login!: string;
+
+  @ApiProperty({ description: 'The password, up to 1024 characters', format: 'password' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class LoginResponseDto implements LoginResponse {
+  @ApiProperty({ description: 'Send as `Authorization: Bearer <accessToken>`' })
+  accessToken!: string;
+
+  @ApiProperty({ enum: ['Bearer'] })
+  tokenType!: 'Bearer';
+
+  @ApiProperty({ description: 'Lifetime in seconds' })
+  expiresIn!: number;
+}
+
+export class CurrentUserDto implements CurrentUser {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ enum: ['admin', 'supervisor', 'agent'] }) role!: Role;
+}

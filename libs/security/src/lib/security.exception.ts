@@ -1,0 +1,13 @@
+import { DomainException, ErrorCode } from '@switchboard/contracts';
+
+/** Errors of the security module; the API maps their codes to HTTP statuses in one place. */
+export class SecurityException extends DomainException {
+  /** One answer for unknown user, wrong password and disabled account: nothing to tell apart. */
+  static invalidCredentials(): SecurityException {
+    return new SecurityException(ErrorCode.InvalidCredentials, 'Invalid login or password');
+  }
+
+  static unauthenticated(message = 'Sign in to continue'): SecurityException {
+    return new SecurityException(ErrorCode.Unauthenticated, message);
+  }
+}
