@@ -13,4 +13,4 @@ const projects = ['apps', 'libs', 'plugins'].flatMap((group) =>
 );
 
 /** @type {import('jest').Config} */
-module.exports = { projects };
+module.exports = { projects, testTimeout: 60_000 };

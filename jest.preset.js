@@ -37,6 +37,5 @@ module.exports = function projectConfig(projectDir, displayName) {
       ],
     },
     moduleNameMapper,
-    testTimeout: 60_000,
   };
 };

@@ -33,7 +33,7 @@ export function testConfig(location: TestDatabaseLocation, env: Record<string, s
     DATA_DIR: location.dataDir,
     CONSOLE_DIR: '/nonexistent',
     ...(location.databaseUrl ? { DATABASE_URL: location.databaseUrl } : {}),
-    ...(process.env['REDIS_URL'] ? { REDIS_URL: process.env['REDIS_URL'], REDIS_KEY_PREFIX: `sbtest-${randomUUID()}` } : {}),
+    ...(process.env['REDIS_URL'] ? { REDIS_URL: process.env['REDIS_URL'], REDIS_KEY_PREFIX: `sbtest-${randomUUID().slice(0, 8)}` } : {}),
     ...env,
   });
   // A free port on loopback (the validated PORT range excludes 0 on purpose).
