@@ -1,0 +1,21 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { inject, provideAppInitializer, provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { routes } from './app.routes';
+import { authInterceptor } from './core/auth.interceptor';
+import { AuthService } from './core/auth.service';
+import { errorInterceptor } from './core/error.interceptor';
+import { provideNavItems } from './core/nav';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideZonelessChangeDetection(),
+    provideRouter(routes, withComponentInputBinding()),
+    provideHttpClient(withInterceptors([authInterceptor, errorInterceptor])),
+    provideAppInitializer(() => inject(AuthService).restore()),
+    provideNavItems(
+      { path: '/', label: 'Home', icon: 'home', exact: true },
+      { path: '/channels', label: 'Channels', icon: 'hub', roles: ['admin', 'supervisor'] },
+    ),
+  ],
+};
