@@ -1,0 +1,11 @@
+// `npm start`: installs if needed, builds the API and the console (Nx caches unchanged ones),
+// then runs the API, which serves the console at / on the same port.
+import { spawn } from 'node:child_process';
+import { installIfNeeded, root, run } from './workspace.mjs';
+
+installIfNeeded();
+run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'console', '--output-style=static']);
+
+const api = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
+api.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
