@@ -50,6 +50,7 @@ export async function startSwitchboard(
   try {
     app = await NestFactory.create(AppModule.forRoot({ config, database, plugins: selected }), { bufferLogs: true, abortOnError: false, bodyParser: false });
     app.useLogger(app.get(Logger));
+    app.getHttpAdapter().getInstance().disable('x-powered-by');
     app.use(app.get(MetricsService).middleware, jsonBody, jsonBodyErrors);
     app.useWebSocketAdapter(new SocketIoAdapter(app, config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX } : undefined));
     configureHttp(app);
