@@ -18,7 +18,8 @@ export function installIfNeeded() {
   const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs);
   if (!stale) return;
   console.log('Installing dependencies…');
-  run('npm', existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+  // Not `npm ci`: this npm writes locks without other platforms' optional packages, which ci then refuses.
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 /** Runs Jest with the flags the suite needs (PGlite loads its WebAssembly through dynamic import). */
