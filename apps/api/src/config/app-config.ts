@@ -1,18 +1,21 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import { getMetadataStorage, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+/** A whole number from min to max, read from a string; one message for every way it can be wrong. */
+function IntegerEnv(min: number, max: number, message: string): PropertyDecorator {
+  return applyDecorators(Transform(toInt), IsInt({ message }), Min(min, { message }), Max(max, { message }));
+}
+
 /**
  * Every setting of the API, read from the environment and validated at start. A bad value
  * stops the process with one line naming the variable (see loadConfig). README lists them.
  */
 export class AppConfig {
-  @Transform(toInt)
-  @IsInt({ message: 'must be a whole number from 1 to 65535' })
-  @Min(1, { message: 'must be a whole number from 1 to 65535' })
-  @Max(65535, { message: 'must be a whole number from 1 to 65535' })
+  @IntegerEnv(1, 65535, 'must be a whole number from 1 to 65535')
   PORT = 3000;
 
   @IsString()
@@ -32,10 +35,7 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL such as postgres://user:password@host:5432/switchboard' })
   DATABASE_URL?: string;
 
-  @Transform(toInt)
-  @IsInt({ message: 'must be a whole number from 1 to 100' })
-  @Min(1, { message: 'must be a whole number from 1 to 100' })
-  @Max(100, { message: 'must be a whole number from 1 to 100' })
+  @IntegerEnv(1, 100, 'must be a whole number from 1 to 100')
   DATABASE_POOL_SIZE = 10;
 
   @Transform(emptyToUndefined)
@@ -51,10 +51,7 @@ export class AppConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(toInt)
-  @IsInt({ message: 'must be a number of seconds from 60 to 86400' })
-  @Min(60, { message: 'must be a number of seconds from 60 to 86400' })
-  @Max(86400, { message: 'must be a number of seconds from 60 to 86400' })
+  @IntegerEnv(60, 86400, 'must be a number of seconds from 60 to 86400')
   ACCESS_TOKEN_TTL = 8 * 3600;
 
   @Matches(/^[A-Za-z0-9._]{1,64}$/, { message: 'must be 1-64 letters, digits, "." or "_"' })
@@ -83,10 +80,7 @@ export class AppConfig {
   @MinLength(16, { message: 'must be at least 16 characters' })
   METRICS_TOKEN?: string;
 
-  @Transform(toInt)
-  @IsInt({ message: 'must be a number of milliseconds from 0 to 600000' })
-  @Min(0, { message: 'must be a number of milliseconds from 0 to 600000' })
-  @Max(600_000, { message: 'must be a number of milliseconds from 0 to 600000' })
+  @IntegerEnv(0, 600_000, 'must be a number of milliseconds from 0 to 600000')
   SHUTDOWN_TIMEOUT_MS = 15_000;
 
   /** `server` when PostgreSQL and Redis are configured, `embedded` otherwise. */
