@@ -5,7 +5,9 @@ import { DbModule, type DatabaseHandle } from '@switchboard/db';
 import { JobsModule } from '@switchboard/jobs';
 import type { ChannelPluginDefinition } from '@switchboard/plugin-sdk';
 import { AuthGuard, SecurityModule, securityMigrations } from '@switchboard/security';
-import { staffMigrations } from '@switchboard/staff';
+import { PermissionsGuard } from '@switchboard/permissions';
+import { queuesMigrations } from '@switchboard/queues';
+import { StaffModule, staffMigrations } from '@switchboard/staff';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { APP_CONFIG } from './app-config.token';
@@ -18,7 +20,7 @@ import { loggerModule } from './logger.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { PluginHostModule } from './plugin-host/plugin-host.module';
-import { ConsoleGateway } from './realtime/console.gateway';
+import { RealtimeModule } from './realtime/realtime.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -27,7 +29,7 @@ export interface AppModuleOptions {
 }
 
 /** Every module's migrations; TypeORM runs them in the order of their timestamps. */
-const migrations = [...staffMigrations, ...securityMigrations];
+const migrations = [...staffMigrations, ...securityMigrations, ...queuesMigrations];
 
 /** Serves the built console at `/` (with its client-side routes) when it has been built. */
 function consoleModule(config: AppConfig): DynamicModule[] {
@@ -46,11 +48,13 @@ export class AppModule {
         loggerModule(config),
         DbModule.forRoot({ handle: database, migrations }),
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_KEY_PREFIX }),
+        StaffModule.forRoot({ licenseSeats: config.LICENSE_SEATS }),
         SecurityModule.forRoot({
           jwtSecret: config.JWT_SECRET,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL,
           firstAdmin: { username: config.ADMIN_USERNAME, email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
         }),
+        RealtimeModule,
         PluginHostModule.forRoot(plugins),
         ...consoleModule(config),
       ],
@@ -59,8 +63,9 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         HealthService,
         MetricsService,
-        ConsoleGateway,
+        // Sign-in first, then the route's permissions.
         { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_GUARD, useClass: PermissionsGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         {
           provide: APP_PIPE,

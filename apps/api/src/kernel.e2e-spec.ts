@@ -1,4 +1,4 @@
-import { ErrorCode } from '@switchboard/contracts';
+import { defaultAgentPermissions, ErrorCode } from '@switchboard/contracts';
 import { createTestApp, TEST_ADMIN, type TestApp } from './testing/test-app';
 
 describe('kernel over HTTP', () => {
@@ -60,7 +60,15 @@ describe('kernel over HTTP', () => {
     it('returns the signed-in user', async () => {
       const token = await app.login();
       const { body } = await app.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
-      expect(body).toEqual({ id: expect.any(String), username: 'admin', email: TEST_ADMIN.email, fullName: 'Administrator', role: 'admin' });
+      expect(body).toEqual({
+        id: expect.any(String),
+        username: 'admin',
+        email: TEST_ADMIN.email,
+        fullName: 'Administrator',
+        role: 'admin',
+        toastPosition: 'top-right',
+        permissions: defaultAgentPermissions(),
+      });
     });
 
     it('answers 401 without a token or with a forged one', async () => {

@@ -5,3 +5,8 @@ export * from './lib/channels';
 export * from './lib/health';
 export * from './lib/paging';
 export * from './lib/socket-events';
+export * from './lib/channels-kinds';
+export * from './lib/permissions';
+export * from './lib/agents';
+export * from './lib/teams-queues';
+export * from './lib/field-errors';

@@ -6,7 +6,6 @@ export { AuthService } from './lib/auth.service';
 export { AuthGuard, bearerToken } from './lib/auth.guard';
 export { CredentialsService } from './lib/credentials.service';
 export { Public } from './lib/public.decorator';
-export { SignedInUser } from './lib/current-user.decorator';
 export { SecurityException } from './lib/security.exception';
 
 /** This module's migrations, in order (after the staff module's, whose users they reference). */

@@ -83,6 +83,10 @@ export class AppConfig {
   @IntegerEnv(0, 600_000, 'must be a number of milliseconds from 0 to 600000')
   SHUTDOWN_TIMEOUT_MS = 15_000;
 
+  /** Most active (not disabled) staff accounts; 0 = unlimited. */
+  @IntegerEnv(0, 1_000_000, 'must be a whole number from 0 (unlimited) to 1000000')
+  LICENSE_SEATS = 0;
+
   /** `server` when PostgreSQL and Redis are configured, `embedded` otherwise. */
   get mode(): 'embedded' | 'server' {
     return this.DATABASE_URL ? 'server' : 'embedded';

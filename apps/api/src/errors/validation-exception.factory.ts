@@ -1,14 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import { DomainException, ErrorCode, type FieldError } from '@switchboard/contracts';
-
-/** Flattens class-validator's tree into one entry per field, with dotted paths. */
-export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...fieldErrors(error.children ?? [], field)];
-  });
-}
+import { DomainException, ErrorCode, fieldErrors } from '@switchboard/contracts';
 
 /** The ValidationPipe's exceptionFactory: a 400 whose message and details name each field. */
 export function validationException(errors: ValidationError[]): DomainException {

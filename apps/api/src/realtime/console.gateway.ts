@@ -10,6 +10,7 @@ import {
   type SocketConnectError,
 } from '@switchboard/contracts';
 import { AuthService } from '@switchboard/security';
+import type { UserNotifier } from '@switchboard/staff';
 import { hostname } from 'node:os';
 import type { Namespace, Socket } from 'socket.io';
 
@@ -26,7 +27,7 @@ export const userRoom = (userId: string) => `user:${userId}`;
  * handshake gets a `connect_error` whose `data` is `{ code, message }`.
  */
 @WebSocketGateway({ namespace: CONSOLE_NAMESPACE })
-export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection {
+export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, UserNotifier {
   private readonly logger = new Logger('ConsoleGateway');
 
   @WebSocketServer()

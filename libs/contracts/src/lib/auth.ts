@@ -1,3 +1,6 @@
+import type { ToastPosition } from './agents';
+import type { AgentPermissions } from './permissions';
+
 /** The three roles of the platform, from the most to the least powerful. */
 export const Role = {
   Admin: 'admin',
@@ -26,4 +29,7 @@ export interface CurrentUser {
   email: string;
   fullName: string;
   role: Role;
+  /** The user's module and download switches (admins hold everything regardless). */
+  permissions: AgentPermissions;
+  toastPosition: ToastPosition;
 }

@@ -6,6 +6,7 @@ export const ErrorCode = {
   ValidationFailed: 'VALIDATION_FAILED',
   InvalidJson: 'INVALID_JSON',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   Unauthenticated: 'UNAUTHENTICATED',
   InvalidCredentials: 'INVALID_CREDENTIALS',
   Forbidden: 'FORBIDDEN',

@@ -1,5 +1,6 @@
 import type { ApiError } from './error-codes';
 import type { CurrentUser } from './auth';
+import type { ImportProgress } from './agents';
 
 /** The socket.io namespace of the console (agents, supervisors, admins). */
 export const CONSOLE_NAMESPACE = '/console';
@@ -12,6 +13,8 @@ export interface ConsoleServerEvents {
   'session.ended': (payload: { reason: string }) => void;
   /** A message to every signed-in console, such as a maintenance notice. */
   'system.notice': (payload: { message: string }) => void;
+  /** Progress of an agents CSV import this user started. */
+  'staff.import.progress': (payload: ImportProgress) => void;
 }
 
 /** Events a console socket sends to the server. */

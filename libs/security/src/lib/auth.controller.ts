@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { CurrentUser, LoginResponse } from '@switchboard/contracts';
 import { AuthService } from './auth.service';
-import { SignedInUser } from './current-user.decorator';
+import { SignedInUser } from '@switchboard/permissions';
 import { CurrentUserDto, LoginDto, LoginResponseDto } from './dto/login.dto';
 import { Public } from './public.decorator';
 

@@ -33,7 +33,7 @@ export class AuthService {
     const claims = await this.tokens.verifyAccessToken(accessToken);
     const user = await this.users.findById(claims.sub);
     if (!user || user.disabled) throw SecurityException.unauthenticated('The account is no longer active');
-    const { id, username, email, fullName, role } = user;
-    return { id, username, email, fullName, role };
+    const { id, username, email, fullName, role, permissions, toastPosition } = user;
+    return { id, username, email, fullName, role, permissions, toastPosition };
   }
 }

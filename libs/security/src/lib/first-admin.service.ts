@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Role } from '@switchboard/contracts';
 import { UsersService } from '@switchboard/staff';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { isUniqueViolation } from '@switchboard/db';
+import { DataSource } from 'typeorm';
 import { CredentialsService } from './credentials.service';
 import { generatePassword } from './generate-password';
 import { SECURITY_OPTIONS, type SecurityOptions } from './security-options';
-
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * On the first start with an empty database, creates the administrator from ADMIN_USERNAME /
@@ -36,7 +35,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
       if (!created) return;
     } catch (error) {
       // Another node created the first admin at the same moment.
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) return;
+      if (isUniqueViolation(error)) return;
       throw error;
     }
     this.logger.log(`Created the first administrator "${username}"`);

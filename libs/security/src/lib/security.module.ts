@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { StaffModule } from '@switchboard/staff';
+import { STAFF_CREDENTIALS } from '@switchboard/staff';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -12,15 +12,20 @@ import { FirstAdminService } from './first-admin.service';
 import { PasswordHasher } from './password-hasher';
 import { SECURITY_OPTIONS, type SecurityOptions } from './security-options';
 import { SigningKeyService } from './signing-key.service';
+import { StaffCredentialsAdapter } from './staff-credentials.adapter';
 import { TokenService } from './token.service';
 
-/** Sign-in, access tokens, credentials and the first administrator. */
+/**
+ * Sign-in, access tokens, credentials and the first administrator. Global: it provides the
+ * staff module's STAFF_CREDENTIALS port. Expects the (global) staff module for UsersService.
+ */
 @Module({})
 export class SecurityModule {
   static forRoot(options: SecurityOptions): DynamicModule {
     return {
       module: SecurityModule,
-      imports: [TypeOrmModule.forFeature([CredentialEntity, SigningKeyEntity]), JwtModule.register({}), StaffModule],
+      global: true,
+      imports: [TypeOrmModule.forFeature([CredentialEntity, SigningKeyEntity]), JwtModule.register({})],
       controllers: [AuthController],
       providers: [
         { provide: SECURITY_OPTIONS, useValue: options },
@@ -31,8 +36,10 @@ export class SecurityModule {
         AuthService,
         AuthGuard,
         FirstAdminService,
+        StaffCredentialsAdapter,
+        { provide: STAFF_CREDENTIALS, useExisting: StaffCredentialsAdapter },
       ],
-      exports: [AuthService, AuthGuard, CredentialsService],
+      exports: [AuthService, AuthGuard, CredentialsService, STAFF_CREDENTIALS],
     };
   }
 }

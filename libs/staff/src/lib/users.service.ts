@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CurrentUser, Role } from '@switchboard/contracts';
-import type { EntityManager, Repository } from 'typeorm';
+import type { CurrentUser, Role, StaffSummary } from '@switchboard/contracts';
+import type { StaffDirectory } from '@switchboard/queues';
+import { IsNull, type EntityManager, type Repository } from 'typeorm';
+import { permissionsOf } from './agents/agent.mapper';
 import { UserEntity } from './entities/user.entity';
 
 /** A user as other modules see it. */
@@ -17,26 +19,36 @@ export interface NewUser {
 }
 
 function toStaffUser(entity: UserEntity): StaffUser {
-  const { id, username, email, fullName, role, disabled } = entity;
-  return { id, username, email, fullName, role, disabled };
+  const { id, username, email, fullName, role, disabled, toastPosition } = entity;
+  return { id, username, email, fullName, role, disabled, toastPosition, permissions: permissionsOf(entity.permissions) };
 }
 
+/** Live (not deleted) users, for sign-in and for the other modules. */
 @Injectable()
-export class UsersService {
+export class UsersService implements StaffDirectory {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
   /** Finds a user by username or e-mail, without regard to case. */
   async findByLogin(login: string): Promise<StaffUser | null> {
     const entity = await this.users
       .createQueryBuilder('u')
-      .where('lower(u.username) = lower(:login) or lower(u.email) = lower(:login)', { login })
+      .where('u.deleted_at is null and (lower(u.username) = lower(:login) or lower(u.email) = lower(:login))', { login })
       .getOne();
     return entity ? toStaffUser(entity) : null;
   }
 
   async findById(id: string): Promise<StaffUser | null> {
-    const entity = await this.users.findOneBy({ id });
+    const entity = await this.users.findOneBy({ id, deletedAt: IsNull() });
     return entity ? toStaffUser(entity) : null;
+  }
+
+  async summaries(ids: readonly string[]): Promise<StaffSummary[]> {
+    if (!ids.length) return [];
+    const rows = await this.users
+      .createQueryBuilder('u')
+      .where('u.id = any(:ids::uuid[]) and u.deleted_at is null', { ids: [...new Set(ids)] })
+      .getMany();
+    return rows.map(({ id, username, fullName, role, disabled }) => ({ id, username, fullName, role, disabled }));
   }
 
   async count(manager?: EntityManager): Promise<number> {
@@ -46,6 +58,7 @@ export class UsersService {
   /** Creates a user; pass the manager of a surrounding transaction to take part in it. */
   async create(user: NewUser, manager?: EntityManager): Promise<StaffUser> {
     const repository = manager?.getRepository(UserEntity) ?? this.users;
-    return toStaffUser(await repository.save(repository.create(user)));
+    const [row]: { e: string }[] = await repository.query(`select nextval('staff_extension_seq')::text as e`);
+    return toStaffUser(await repository.save(repository.create({ ...user, extension: row?.e })));
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CurrentUser, LoginRequest, LoginResponse, Role } from '@switchboard/contracts';
+import { TOAST_POSITIONS, type AgentPermissions, type CurrentUser, type LoginRequest, type LoginResponse, type Role, type ToastPosition } from '@switchboard/contracts';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto implements LoginRequest {
@@ -33,4 +33,6 @@ export class CurrentUserDto implements CurrentUser {
   @ApiProperty() email!: string;
   @ApiProperty() fullName!: string;
   @ApiProperty({ enum: ['admin', 'supervisor', 'agent'] }) role!: Role;
+  @ApiProperty({ description: 'Module and download switches: { modules: {...}, downloads: {...} }' }) permissions!: AgentPermissions;
+  @ApiProperty({ enum: TOAST_POSITIONS }) toastPosition!: ToastPosition;
 }

@@ -1,0 +1,18 @@
+/** PostgreSQL error codes the domain modules turn into 409 and 404 answers. */
+const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
+
+function pgError(error: unknown): { code?: string; constraint?: string } {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  return e?.driverError ?? e ?? {};
+}
+
+/** True when `error` is a unique violation (of `constraint`, when given). */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = pgError(error);
+  return e.code === UNIQUE_VIOLATION && (constraint === undefined || e.constraint === constraint);
+}
+
+export function isForeignKeyViolation(error: unknown): boolean {
+  return pgError(error).code === FOREIGN_KEY_VIOLATION;
+}

@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  QUEUE_PRIORITY_MAX,
+  QUEUE_PRIORITY_MIN,
+  STAFF_CHANNELS,
+  type AddQueueMemberRequest,
+  type AddQueueSupervisorRequest,
+  type AddToChannelQueuesRequest,
+  type QueueRequest,
+  type StaffChannel,
+} from '@switchboard/contracts';
+import { PageQueryDto } from '@switchboard/db';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateQueueDto implements QueueRequest {
+  @ApiProperty({ maxLength: 100 })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ enum: STAFF_CHANNELS })
+  @IsIn(STAFF_CHANNELS)
+  channel!: StaffChannel;
+
+  @ApiPropertyOptional({ maxLength: 1000, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string | null;
+}
+
+export class UpdateQueueDto extends PartialType(CreateQueueDto) {}
+
+export class QueueListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: STAFF_CHANNELS })
+  @IsOptional()
+  @IsIn(STAFF_CHANNELS)
+  channel?: StaffChannel;
+}
+
+class PriorityDto {
+  @ApiPropertyOptional({ minimum: QUEUE_PRIORITY_MIN, maximum: QUEUE_PRIORITY_MAX, default: 1, description: '1 is tried first' })
+  @IsOptional()
+  @IsInt()
+  @Min(QUEUE_PRIORITY_MIN)
+  @Max(QUEUE_PRIORITY_MAX)
+  priority?: number;
+}
+
+export class AddQueueMemberDto extends PriorityDto implements AddQueueMemberRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  agentId!: string;
+}
+
+export class UpdateQueueMemberDto {
+  @ApiProperty({ minimum: QUEUE_PRIORITY_MIN, maximum: QUEUE_PRIORITY_MAX })
+  @IsInt()
+  @Min(QUEUE_PRIORITY_MIN)
+  @Max(QUEUE_PRIORITY_MAX)
+  priority!: number;
+}
+
+export class AddQueueSupervisorDto implements AddQueueSupervisorRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  agentId!: string;
+}
+
+export class AddToChannelQueuesDto extends PriorityDto implements AddToChannelQueuesRequest {
+  @ApiProperty({ enum: STAFF_CHANNELS })
+  @IsIn(STAFF_CHANNELS)
+  channel!: StaffChannel;
+}

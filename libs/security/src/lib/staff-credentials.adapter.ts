@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { StaffCredentials } from '@switchboard/staff';
+import type { EntityManager } from 'typeorm';
+import { CredentialEntity } from './entities/credential.entity';
+import { generatePassword } from './generate-password';
+import { PasswordHasher } from './password-hasher';
+import { passwordProblem } from './password-policy';
+
+/** Passwords for the staff module: its port, implemented here where hashing and rules live. */
+@Injectable()
+export class StaffCredentialsAdapter implements StaffCredentials {
+  constructor(private readonly hasher: PasswordHasher) {}
+
+  passwordProblem(password: string, person: { username: string; email: string }): string | null {
+    return passwordProblem(password, person);
+  }
+
+  generatePassword(): string {
+    return generatePassword();
+  }
+
+  hashPassword(password: string): Promise<string> {
+    return this.hasher.hash(password);
+  }
+
+  async storeHashes(manager: EntityManager, entries: readonly { userId: string; hash: string }[]): Promise<void> {
+    const repository = manager.getRepository(CredentialEntity);
+    const now = new Date();
+    for (let start = 0; start < entries.length; start += 500) {
+      const rows = entries.slice(start, start + 500).map((e) => ({ userId: e.userId, passwordHash: e.hash, passwordChangedAt: now }));
+      await repository.upsert(rows, ['userId']);
+    }
+  }
+
+  async forget(manager: EntityManager, userIds: readonly string[]): Promise<void> {
+    await manager.query('delete from security_credentials where user_id = any($1::uuid[])', [userIds]);
+  }
+}

@@ -1,0 +1,31 @@
+import type { ConsoleServerEvents } from '@switchboard/contracts';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Passwords, as the staff module needs them, provided by the security module (which sits above
+ * staff and registers this globally): staff never sees how a password is checked or hashed.
+ */
+export interface StaffCredentials {
+  /** Why this password may not be used by this person, or null when it may. */
+  passwordProblem(password: string, person: { username: string; email: string }): string | null;
+  /** A strong random password that passes every rule. */
+  generatePassword(): string;
+  hashPassword(password: string): Promise<string>;
+  /** Stores already-hashed passwords inside the caller's transaction. */
+  storeHashes(manager: EntityManager, entries: readonly { userId: string; hash: string }[]): Promise<void>;
+  /** Removes the credentials of deleted users inside the caller's transaction. */
+  forget(manager: EntityManager, userIds: readonly string[]): Promise<void>;
+}
+export const STAFF_CREDENTIALS = Symbol('STAFF_CREDENTIALS');
+
+/** Sends a socket event to every console a user has open (the kernel's realtime gateway). */
+export interface UserNotifier {
+  notifyUser<E extends keyof ConsoleServerEvents>(userId: string, event: E, ...payload: Parameters<ConsoleServerEvents[E]>): void;
+}
+export const USER_NOTIFIER = Symbol('USER_NOTIFIER');
+
+export interface StaffOptions {
+  /** Most active (not disabled) staff accounts; 0 = unlimited. */
+  licenseSeats: number;
+}
+export const STAFF_OPTIONS = Symbol('STAFF_OPTIONS');
