@@ -16,6 +16,9 @@ export const appConfig: ApplicationConfig = {
     provideNavItems(
       { path: '/', label: 'Home', icon: 'home', exact: true },
       { path: '/channels', label: 'Channels', icon: 'hub', roles: ['admin', 'supervisor'] },
+      { path: '/agents', label: 'Agents', icon: 'support_agent', roles: ['admin', 'supervisor'] },
+      { path: '/teams', label: 'Teams', icon: 'groups', roles: ['admin', 'supervisor'] },
+      { path: '/queues', label: 'Queues', icon: 'alt_route', roles: ['admin', 'supervisor'] },
     ),
   ],
 };
