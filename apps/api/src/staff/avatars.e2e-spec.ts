@@ -2,8 +2,7 @@ import { ErrorCode } from '@switchboard/contracts';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import type { Response } from 'superagent';
-import { as, createAgent, type Caller } from '../testing/staff-fixtures';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { createAgent, useAppWithAdmin } from '../testing/staff-fixtures';
 
 /** Supertest collects a binary body into a Buffer with this parser. */
 const binary = (res: Response, done: (error: Error | null, body: Buffer) => void) => {
@@ -14,19 +13,15 @@ const binary = (res: Response, done: (error: Error | null, body: Buffer) => void
 };
 
 describe('agent avatars', () => {
-  let app: TestApp;
-  let admin: Caller;
+  const ctx = useAppWithAdmin();
   let agentId: string;
 
   beforeAll(async () => {
-    app = await createTestApp();
-    admin = as(app, await app.login());
-    agentId = (await createAgent(admin)).id;
+    agentId = (await createAgent(ctx.admin)).id;
   });
-  afterAll(() => app?.stop());
 
   const upload = (data: Buffer, name: string, contentType: string) =>
-    admin.post(`/api/v1/agents/${agentId}/avatar`).attach('file', data, { filename: name, contentType });
+    ctx.admin.post(`/api/v1/agents/${agentId}/avatar`).attach('file', data, { filename: name, contentType });
 
   it('re-encodes a JPEG to 256×256 without its metadata and serves it with its type and nosniff', async () => {
     const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#3366cc' } })
@@ -37,7 +32,7 @@ describe('agent avatars', () => {
     const { body } = await upload(photo, 'me.jpg', 'image/jpeg').expect(200);
     expect(body.hasAvatar).toBe(true);
 
-    const served = await admin.get(`/api/v1/agents/${agentId}/avatar`).buffer(true).parse(binary).expect(200);
+    const served = await ctx.admin.get(`/api/v1/agents/${agentId}/avatar`).buffer(true).parse(binary).expect(200);
     expect(served.headers['content-type']).toBe('image/jpeg');
     expect(served.headers['x-content-type-options']).toBe('nosniff');
     const meta = await sharp(served.body as Buffer).metadata();
@@ -48,7 +43,7 @@ describe('agent avatars', () => {
   it('keeps a PNG a PNG', async () => {
     const png = await sharp({ create: { width: 64, height: 64, channels: 4, background: '#00ff0080' } }).png().toBuffer();
     await upload(png, 'small.png', 'image/png').expect(200);
-    const served = await admin.get(`/api/v1/agents/${agentId}/avatar`).buffer(true).parse(binary).expect(200);
+    const served = await ctx.admin.get(`/api/v1/agents/${agentId}/avatar`).buffer(true).parse(binary).expect(200);
     expect(served.headers['content-type']).toBe('image/png');
   });
 
@@ -81,9 +76,9 @@ describe('agent avatars', () => {
   });
 
   it('answers 404 for an agent without an avatar, and deletes one', async () => {
-    const other = await createAgent(admin);
-    await admin.get(`/api/v1/agents/${other.id}/avatar`).expect(404);
-    await admin.delete(`/api/v1/agents/${agentId}/avatar`).expect(204);
-    await admin.get(`/api/v1/agents/${agentId}/avatar`).expect(404);
+    const other = await createAgent(ctx.admin);
+    await ctx.admin.get(`/api/v1/agents/${other.id}/avatar`).expect(404);
+    await ctx.admin.delete(`/api/v1/agents/${agentId}/avatar`).expect(204);
+    await ctx.admin.get(`/api/v1/agents/${agentId}/avatar`).expect(404);
   });
 });

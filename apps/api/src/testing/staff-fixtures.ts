@@ -1,5 +1,5 @@
 import type { CreatedAgent, CreateAgentRequest, Queue, StaffChannel } from '@switchboard/contracts';
-import type { TestApp } from './test-app';
+import { createTestApp, type TestApp, type TestAppOptions } from './test-app';
 
 /** supertest calls with a bearer token. */
 export function as(app: TestApp, token: string) {
@@ -35,4 +35,18 @@ export async function createQueue(caller: Caller, channel: StaffChannel = 'chat'
 /** Signs in as a freshly created user and answers a caller acting as them. */
 export async function signInAs(app: TestApp, user: { username: string; password: string }): Promise<Caller> {
   return as(app, await app.login(user.username, user.password));
+}
+
+/**
+ * Starts one app for the enclosing describe (stopped after it) and signs the admin in; the
+ * returned object is filled in by beforeAll.
+ */
+export function useAppWithAdmin(options?: TestAppOptions): { app: TestApp; admin: Caller } {
+  const context = {} as { app: TestApp; admin: Caller };
+  beforeAll(async () => {
+    context.app = await createTestApp(options);
+    context.admin = as(context.app, await context.app.login());
+  });
+  afterAll(() => context.app?.stop());
+  return context;
 }

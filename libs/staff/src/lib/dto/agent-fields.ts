@@ -8,13 +8,14 @@ import {
   type Role,
 } from '@switchboard/contracts';
 import { Transform, Type } from 'class-transformer';
+import { trimmed } from './transforms';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 /**
  * The validation of each agent field, written once and shared by create, update and the CSV
  * import (which validates each row as a create request).
  */
-const trim = Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+const trim = Transform(trimmed);
 
 /** Absent is fine; present must be valid (null included, for columns that cannot be null). */
 export const Omittable = () => ValidateIf((_object, value) => value !== undefined);

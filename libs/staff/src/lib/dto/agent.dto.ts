@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { AgentListQuery, AgentSortField, CreateAgentRequest, Role, SetPasswordRequest, ToastPosition, Typology, UpdateAgentRequest } from '@switchboard/contracts';
 import { PageQueryDto } from '@switchboard/db';
 import { Transform } from 'class-transformer';
+import { commaList, toBoolean } from './transforms';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import {
   AutoAnswerDto,
@@ -21,7 +22,24 @@ import {
   Username,
 } from './agent-fields';
 
-export class CreateAgentDto implements CreateAgentRequest {
+/** The optional settings of an agent, the same in create and update. */
+class AgentSettingsDto {
+  @NullableText(100) alias?: string | null;
+  @TypologyField() typology?: Typology;
+  @RoleField() role?: Role;
+  @Extension() extension?: string;
+  @NullableText(1000) description?: string | null;
+  @Flag() voicemail?: boolean;
+  @Flag() loginInPause?: boolean;
+  @ToastPositionField() toastPosition?: ToastPosition;
+  @Flag() disabled?: boolean;
+  @Nested(() => CapacityDto) capacity?: CapacityDto;
+  @Count(1000) tabLimit?: number;
+  @Nested(() => AutoAnswerDto) autoAnswer?: AutoAnswerDto;
+  @Nested(() => PermissionsDto) permissions?: PermissionsDto;
+}
+
+export class CreateAgentDto extends AgentSettingsDto implements CreateAgentRequest {
   @Username() username!: string;
   @FullName() fullName!: string;
   @Email() email!: string;
@@ -32,20 +50,6 @@ export class CreateAgentDto implements CreateAgentRequest {
   @MaxLength(1024)
   password?: string;
 
-  @NullableText(100) alias?: string | null;
-  @TypologyField() typology?: Typology;
-  @RoleField() role?: Role;
-  @Extension() extension?: string;
-  @NullableText(1000) description?: string | null;
-  @Flag() voicemail?: boolean;
-  @Flag() loginInPause?: boolean;
-  @ToastPositionField() toastPosition?: ToastPosition;
-  @Flag() disabled?: boolean;
-  @Nested(() => CapacityDto) capacity?: CapacityDto;
-  @Count(1000) tabLimit?: number;
-  @Nested(() => AutoAnswerDto) autoAnswer?: AutoAnswerDto;
-  @Nested(() => PermissionsDto) permissions?: PermissionsDto;
-
   @ApiPropertyOptional({ type: [String], description: "Queues to place the agent in; a supervisor must name at least one of their own" })
   @Omittable()
   @IsArray()
@@ -54,27 +58,13 @@ export class CreateAgentDto implements CreateAgentRequest {
   queueIds?: string[];
 }
 
-export class UpdateAgentDto implements UpdateAgentRequest {
+export class UpdateAgentDto extends AgentSettingsDto implements UpdateAgentRequest {
   @Omittable() @Username(false) username?: string;
   @Omittable() @FullName(false) fullName?: string;
   @Omittable() @Email(false) email?: string;
-  @NullableText(100) alias?: string | null;
-  @TypologyField() typology?: Typology;
-  @RoleField() role?: Role;
-  @Extension() extension?: string;
-  @NullableText(1000) description?: string | null;
-  @Flag() voicemail?: boolean;
-  @Flag() loginInPause?: boolean;
-  @ToastPositionField() toastPosition?: ToastPosition;
-  @Flag() disabled?: boolean;
-  @Nested(() => CapacityDto) capacity?: CapacityDto;
-  @Count(1000) tabLimit?: number;
-  @Nested(() => AutoAnswerDto) autoAnswer?: AutoAnswerDto;
-  @Nested(() => PermissionsDto) permissions?: PermissionsDto;
 }
 
 const SORT_FIELDS: AgentSortField[] = ['username', 'fullName', 'email', 'role', 'extension', 'createdAt'];
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class AgentListQueryDto extends PageQueryDto implements AgentListQuery {
   @ApiPropertyOptional({ enum: ['admin', 'supervisor', 'agent'] })
@@ -134,7 +124,7 @@ export class SetPasswordDto implements SetPasswordRequest {
 export class ExportQueryDto {
   @ApiPropertyOptional({ type: String, description: 'Comma-separated agent ids; all visible agents when omitted' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @Transform(commaList)
   @IsArray()
   @ArrayMaxSize(10000)
   @IsUUID('4', { each: true })

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { commaList, toBoolean } from './transforms';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** The form fields that go with the CSV `file` of `POST /api/v1/agents/import`. */
 export class ImportOptionsDto {
@@ -25,7 +24,7 @@ export class ImportOptionsDto {
 
   @ApiPropertyOptional({ type: String, description: 'Comma-separated queue ids to place every imported agent in' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @Transform(commaList)
   @IsArray()
   @ArrayMaxSize(200)
   @IsUUID('4', { each: true })

@@ -3,12 +3,11 @@ import type { TeamRequest } from '@switchboard/contracts';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Omittable } from '../dto/agent-fields';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trimmed } from '../dto/transforms';
 
 export class CreateTeamDto implements TeamRequest {
   @ApiProperty({ maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -24,7 +23,7 @@ export class CreateTeamDto implements TeamRequest {
 export class UpdateTeamDto implements Partial<TeamRequest> {
   @ApiPropertyOptional({ maxLength: 100 })
   @Omittable()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
