@@ -25,6 +25,9 @@ describe('queues and teams API', () => {
       const { body } = await ctx.admin.get('/api/v1/queues?channel=sms&q=south').expect(200);
       expect(body.items.map((q: { name: string }) => q.name)).toEqual(['Sms South']);
       expect(body.total).toBe(1);
+      const sorted = await ctx.admin.get('/api/v1/queues?channel=sms&sort=name&order=desc').expect(200);
+      expect(sorted.body.items.map((q: { name: string }) => q.name)).toEqual(['Sms South', 'Sms North']);
+      await ctx.admin.get('/api/v1/queues?sort=secret').expect(400);
     });
 
     it('adds members with a priority, refuses a second add, changes the priority and removes', async () => {
@@ -112,7 +115,12 @@ describe('queues and teams API', () => {
       await ctx.admin.delete(`/api/v1/teams/${team.id}/members/${a.id}`).expect(204);
       const members = await ctx.admin.get(`/api/v1/teams/${team.id}/members`).expect(200);
       expect(members.body.map((m: StaffSummary) => m.id)).toEqual([b.id]);
-      const search = await ctx.admin.get('/api/v1/teams?q=night').expect(200);
+      await ctx.admin.post('/api/v1/teams').send({ name: 'Nightingales' }).expect(201);
+      const byName = await ctx.admin.get('/api/v1/teams?q=night&sort=name&order=desc').expect(200);
+      expect(byName.body.items.map((t: { name: string }) => t.name)).toEqual(['Nightingales', 'Night shift']);
+      const byMembers = await ctx.admin.get('/api/v1/teams?q=night&sort=memberCount&order=desc').expect(200);
+      expect(byMembers.body.items.map((t: { name: string }) => t.name)).toEqual(['Night shift', 'Nightingales']);
+      const search = await ctx.admin.get('/api/v1/teams?q=night%20s').expect(200);
       expect(search.body.items.map((t: { name: string }) => t.name)).toEqual(['Night shift']);
       await ctx.admin.delete(`/api/v1/teams/${team.id}`).expect(204);
       await ctx.admin.get(`/api/v1/teams/${team.id}`).expect(404);

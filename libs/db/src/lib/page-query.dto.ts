@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { Page } from '@switchboard/contracts';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-/** `?page&pageSize&q` of every list endpoint: pages count from 1, at most 200 items each. */
+/** `?page&pageSize&q&order` of every list endpoint (each adds its own `sort`): pages count from 1, at most 200 items each. */
 export class PageQueryDto {
   @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 })
   @IsOptional()
@@ -25,6 +25,16 @@ export class PageQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({ type: String, enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'asc';
+}
+
+/** The SQL direction of `?order`. */
+export function direction(query: PageQueryDto): 'ASC' | 'DESC' {
+  return query.order === 'desc' ? 'DESC' : 'ASC';
 }
 
 export function pageOf<T>(items: T[], total: number, query: PageQueryDto): Page<T> {

@@ -12,7 +12,7 @@ import {
   type StaffChannel,
   type StaffSummary,
 } from '@switchboard/contracts';
-import { containsPattern, isForeignKeyViolation, isUniqueViolation, pageOf } from '@switchboard/db';
+import { containsPattern, direction, isForeignKeyViolation, isUniqueViolation, pageOf } from '@switchboard/db';
 import { forbidden } from '@switchboard/permissions';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { AgentAccessPolicy } from './agent-access.policy';
@@ -25,6 +25,13 @@ import { QueueScope } from './queue-scope';
 import { STAFF_DIRECTORY, type StaffDirectory } from './staff-directory';
 
 type QueueRow = QueueEntity & { memberCount: number; supervisorCount: number };
+
+const SORT_EXPRESSION: Record<QueueListQueryDto['sort'], string> = {
+  name: 'lower(q.name)',
+  channel: 'q.channel',
+  memberCount: '"memberCount"',
+  createdAt: 'q.created_at',
+};
 
 function toQueue(row: QueueRow): Queue {
   return {
@@ -70,7 +77,8 @@ export class QueuesService {
     if (query.q) builder.andWhere('(q.name ilike :q or q.description ilike :q)', { q: containsPattern(query.q) });
     const total = await builder.getCount();
     const rows = await builder
-      .orderBy('lower(q.name)', 'ASC')
+      .orderBy(SORT_EXPRESSION[query.sort], direction(query))
+      .addOrderBy('q.id', direction(query))
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize)
       .getRawMany<QueueRow>();

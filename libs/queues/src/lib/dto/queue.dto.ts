@@ -36,11 +36,18 @@ export class CreateQueueDto implements QueueRequest {
 
 export class UpdateQueueDto extends PartialType(CreateQueueDto) {}
 
+export const QUEUE_SORT_FIELDS = ['name', 'channel', 'memberCount', 'createdAt'] as const;
+
 export class QueueListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STAFF_CHANNELS })
   @IsOptional()
   @IsIn(STAFF_CHANNELS)
   channel?: StaffChannel;
+
+  @ApiPropertyOptional({ type: String, enum: QUEUE_SORT_FIELDS, default: 'name' })
+  @IsOptional()
+  @IsIn(QUEUE_SORT_FIELDS)
+  sort: (typeof QUEUE_SORT_FIELDS)[number] = 'name';
 }
 
 class PriorityDto {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Role, type Agent, type CreatedAgent, type CurrentUser, type Page } from '@switchboard/contracts';
-import { containsPattern, isUniqueViolation, pageOf } from '@switchboard/db';
+import { containsPattern, direction, isUniqueViolation, pageOf } from '@switchboard/db';
 import { forbidden } from '@switchboard/permissions';
 import { AgentAccessPolicy, QueuesService } from '@switchboard/queues';
 import { DataSource, In, IsNull, type Repository } from 'typeorm';
@@ -60,7 +60,7 @@ export class AgentsService {
         { q: containsPattern(query.q) },
       );
     }
-    const order = query.order === 'desc' ? 'DESC' : 'ASC';
+    const order = direction(query);
     const [entities, total] = await builder
       .orderBy(SORT_EXPRESSION[query.sort], order)
       .addOrderBy('u.id', order)

@@ -97,11 +97,6 @@ export class AgentListQueryDto extends PageQueryDto implements AgentListQuery {
   @IsOptional()
   @IsIn(SORT_FIELDS)
   sort: AgentSortField = 'username';
-
-  @ApiPropertyOptional({ type: String, enum: ['asc', 'desc'], default: 'asc' })
-  @IsOptional()
-  @IsIn(['asc', 'desc'])
-  order: 'asc' | 'desc' = 'asc';
 }
 
 export class BulkDeleteDto {

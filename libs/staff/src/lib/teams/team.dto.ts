@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { TeamRequest } from '@switchboard/contracts';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@switchboard/db';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Omittable } from '../dto/agent-fields';
 import { trimmed } from '../dto/transforms';
 
@@ -40,4 +41,13 @@ export class AddTeamMemberDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('4')
   agentId!: string;
+}
+
+export const TEAM_SORT_FIELDS = ['name', 'memberCount', 'createdAt'] as const;
+
+export class TeamListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: String, enum: TEAM_SORT_FIELDS, default: 'name' })
+  @IsOptional()
+  @IsIn(TEAM_SORT_FIELDS)
+  sort: (typeof TEAM_SORT_FIELDS)[number] = 'name';
 }

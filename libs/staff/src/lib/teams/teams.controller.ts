@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Permission, type CurrentUser, type Page, type StaffSummary, type Team } from '@switchboard/contracts';
-import { PageQueryDto } from '@switchboard/db';
 import { RequirePermissions, SignedInUser } from '@switchboard/permissions';
-import { AddTeamMemberDto, CreateTeamDto, UpdateTeamDto } from './team.dto';
+import { AddTeamMemberDto, CreateTeamDto, TeamListQueryDto, UpdateTeamDto } from './team.dto';
 import { TeamsService } from './teams.service';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
@@ -16,7 +15,7 @@ export class TeamsController {
 
   @Get()
   @RequirePermissions(Permission.TeamsRead)
-  list(@Query() query: PageQueryDto): Promise<Page<Team>> {
+  list(@Query() query: TeamListQueryDto): Promise<Page<Team>> {
     return this.teams.list(query);
   }
 

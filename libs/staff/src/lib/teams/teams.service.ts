@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainException, ErrorCode, type CurrentUser, type Page, type StaffSummary, type Team } from '@switchboard/contracts';
-import { containsPattern, isUniqueViolation, pageOf, type PageQueryDto } from '@switchboard/db';
+import { containsPattern, direction, isUniqueViolation, pageOf } from '@switchboard/db';
 import type { Repository } from 'typeorm';
 import { AgentsService } from '../agents/agents.service';
 import { TeamEntity, TeamMemberEntity } from '../entities/team.entity';
 import { UsersService } from '../users.service';
-import type { CreateTeamDto, UpdateTeamDto } from './team.dto';
+import type { CreateTeamDto, TeamListQueryDto, UpdateTeamDto } from './team.dto';
 
 type TeamRow = { id: string; name: string; description: string | null; createdAt: Date; memberCount: string };
 
@@ -17,6 +17,8 @@ const toTeam = (row: TeamRow): Team => ({
   memberCount: Number(row.memberCount),
   createdAt: new Date(row.createdAt).toISOString(),
 });
+
+const SORT_EXPRESSION: Record<TeamListQueryDto['sort'], string> = { name: 'lower(t.name)', memberCount: '"memberCount"', createdAt: 't.created_at' };
 
 const teamNotFound = () => new DomainException(ErrorCode.NotFound, 'Team not found');
 const nameTaken = () => new DomainException(ErrorCode.Conflict, 'A team with this name exists', [{ field: 'name', messages: ['Already used by another team'] }]);
@@ -41,11 +43,11 @@ export class TeamsService {
       );
   }
 
-  async list(query: PageQueryDto): Promise<Page<Team>> {
+  async list(query: TeamListQueryDto): Promise<Page<Team>> {
     const builder = this.rows();
     if (query.q) builder.where('(t.name ilike :q or t.description ilike :q)', { q: containsPattern(query.q) });
     const total = await builder.getCount();
-    const rows = await builder.orderBy('lower(t.name)').offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawMany<TeamRow>();
+    const rows = await builder.orderBy(SORT_EXPRESSION[query.sort], direction(query)).addOrderBy('t.id', direction(query)).offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawMany<TeamRow>();
     return pageOf(rows.map(toTeam), total, query);
   }
 
