@@ -174,6 +174,21 @@ describe('agents list in Chromium', () => {
     expect(created.items.map((agent) => agent.username).sort()).toEqual(['imp.one', 'imp.two']);
     await page.close();
   });
+
+  it('shows the server\'s progress while a long import runs', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `prog.${i},Progress ${i},prog.${i}@example.test,Progress-pass-${i}`);
+    const csv = ['username,fullName,email,password', ...rows].join('\n');
+    const page = await signedInPage(browser, server.url);
+    await openAgents(page);
+    await page.getByTestId('import-agents').click();
+    await page.getByTestId('import-file').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-upload').click();
+    // Progress arrives over the console socket while the server hashes the passwords.
+    await page.getByText(/Securing the passwords… \d+ of 400 rows/).waitFor();
+    await page.getByTestId('import-created').filter({ hasText: '400' }).waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-close').click();
+    await page.close();
+  });
 });
 
 describe('agents list when every licence seat is taken', () => {

@@ -10,11 +10,12 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { AGENT_CSV_COLUMNS, Role, type ImportReport } from '@switchboard/contracts';
-import { catchError, map, of } from 'rxjs';
+import { AGENT_CSV_COLUMNS, Role, type ImportProgress, type ImportReport } from '@switchboard/contracts';
+import { catchError, filter, map, of } from 'rxjs';
 import { AgentsApi } from '../../api/agents-api.service';
 import { QueuesApi } from '../../api/queues-api.service';
 import { AuthService } from '../../core/auth.service';
+import { ConsoleSocket } from '../../core/console-socket.service';
 import { toParams } from '../../shared/http-params';
 import { CHANNEL_LABELS } from '../../shared/labels';
 
@@ -44,6 +45,7 @@ export class AgentImportDialogComponent {
   private readonly ref = inject<MatDialogRef<AgentImportDialogComponent, number>>(MatDialogRef);
   private readonly destroyed = inject(DestroyRef);
   private readonly auth = inject(AuthService);
+  private readonly socket = inject(ConsoleSocket);
 
   protected readonly columns = AGENT_CSV_COLUMNS.join(', ');
   protected readonly file = signal<File | null>(null);
@@ -66,6 +68,18 @@ export class AgentImportDialogComponent {
   protected readonly uploaded = signal(0);
   protected readonly report = signal<ImportReport | null>(null);
   protected readonly failed = signal(false);
+  /** What the server reports while it works (over the console socket). */
+  protected readonly progress = signal<ImportProgress | null>(null);
+  protected readonly progressPercent = computed(() => {
+    const p = this.progress();
+    return p && p.total ? Math.round((100 * p.processed) / p.total) : 0;
+  });
+  protected readonly phaseLabels: Record<ImportProgress['phase'], string> = {
+    validating: 'Checking the rows',
+    hashing: 'Securing the passwords',
+    saving: 'Saving the agents',
+    done: 'Finishing',
+  };
   /** Agents created by every import of this dialog. */
   private created = 0;
 
@@ -75,16 +89,25 @@ export class AgentImportDialogComponent {
     this.stage.set('choose');
   }
 
-  protected upload(): void {
+  protected async upload(): Promise<void> {
     const file = this.file();
     if (!file) return;
     this.stage.set('uploading');
     this.uploaded.set(0);
     this.failed.set(false);
+    this.progress.set(null);
+    const importId = crypto.randomUUID();
+    // Listen before starting, so the first progress event is not missed.
+    const progress = this.socket
+      .on('staff.import.progress')
+      .pipe(filter((event) => event.importId === importId), takeUntilDestroyed(this.destroyed))
+      .subscribe((event) => this.progress.set(event));
+    await this.socket.ready();
     this.api
-      .importCsv(file, { dryRun: this.dryRun(), atomic: this.atomic(), importId: crypto.randomUUID(), queueIds: this.queueIds() })
+      .importCsv(file, { dryRun: this.dryRun(), atomic: this.atomic(), importId, queueIds: this.queueIds() })
       .pipe(takeUntilDestroyed(this.destroyed))
       .subscribe({
+        complete: () => progress.unsubscribe(),
         next: (event) => {
           if (event.type === HttpEventType.UploadProgress) {
             this.uploaded.set(event.total ? Math.round((100 * event.loaded) / event.total) : 0);
@@ -97,6 +120,7 @@ export class AgentImportDialogComponent {
         },
         // The error interceptor shows the server's message.
         error: () => {
+          progress.unsubscribe();
           this.failed.set(true);
           this.stage.set('choose');
         },

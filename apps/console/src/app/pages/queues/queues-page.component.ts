@@ -8,6 +8,7 @@ import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { Role, STAFF_CHANNELS, type Queue, type StaffChannel } from '@switchboard/contracts';
@@ -22,7 +23,7 @@ import { QueueDialogComponent } from './queue-dialog.component';
 /** Queues by channel: list, filter, create/edit/delete (admins); a row opens the queue. */
 @Component({
   selector: 'sb-queues-page',
-  imports: [MatTableModule, MatPaginatorModule, MatButtonModule, MatIconModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatProgressBarModule],
+  imports: [MatTableModule, MatSortModule, MatPaginatorModule, MatButtonModule, MatIconModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatProgressBarModule],
   templateUrl: './queues-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -34,7 +35,7 @@ export class QueuesPageComponent {
   private readonly auth = inject(AuthService);
 
   protected readonly canManage = computed(() => this.auth.user()?.role === Role.Admin);
-  protected readonly list = pagedList((params) => this.api.list(params), { filters: { channel: '' as StaffChannel | '' }, pageSize: 25 });
+  protected readonly list = pagedList((params) => this.api.list(params), { filters: { channel: '' as StaffChannel | '' }, pageSize: 25, sort: 'name', order: 'asc' });
   protected readonly columns = computed(() => ['name', 'channel', 'description', 'memberCount', 'supervisorCount', ...(this.canManage() ? ['actions'] : [])]);
   protected readonly channels = STAFF_CHANNELS;
   protected readonly channelLabels = CHANNEL_LABELS;

@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { Role, type Team } from '@switchboard/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -20,7 +21,7 @@ import { TeamMembersComponent } from './team-members.component';
 /** Staff → Teams: the list, create/edit/delete (admins), and the chosen team's members. */
 @Component({
   selector: 'sb-teams-page',
-  imports: [MatTableModule, MatPaginatorModule, MatButtonModule, MatIconModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TeamMembersComponent],
+  imports: [MatTableModule, MatSortModule, MatPaginatorModule, MatButtonModule, MatIconModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TeamMembersComponent],
   templateUrl: './teams-page.component.html',
   styles: `
     .layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(280px, 2fr); gap: 16px; align-items: start; }
@@ -36,7 +37,7 @@ export class TeamsPageComponent {
   private readonly auth = inject(AuthService);
 
   protected readonly canManage = computed(() => this.auth.user()?.role === Role.Admin);
-  protected readonly list = pagedList((params) => this.api.list(params), { filters: {}, pageSize: 25 });
+  protected readonly list = pagedList((params) => this.api.list(params), { filters: {}, pageSize: 25, sort: 'name', order: 'asc' });
   protected readonly selectedId = signal<string | null>(null);
   /** The chosen team as the current page shows it (fresh member count). */
   protected readonly selected = computed(() => this.list.items().find((team) => team.id === this.selectedId()) ?? null);
