@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { apiAs, eventually, launchChromium, signedInPage, textOf, type ApiClient } from './console-session';
-import { startServer, tempDataDir, type ServerProcess } from './server-process';
+import type { Page } from 'playwright-core';
+import { apiAs, eventually, signedInPage, textOf, useConsoleSession } from './console-session';
 
 interface AgentBody {
   id: string;
@@ -21,32 +20,18 @@ function fieldError(page: Page, testId: string) {
 }
 
 describe('agent editor in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dataDir: Awaited<ReturnType<typeof tempDataDir>>;
-  let api: ApiClient;
+  const session = useConsoleSession();
 
   const createAgent = (username: string) =>
-    api.post<AgentBody>('/agents', { username, fullName: `Agent ${username}`, email: `${username}@example.test`, password: 'Agent-Password-123!' });
+    session.api.post<AgentBody>('/agents', { username, fullName: `Agent ${username}`, email: `${username}@example.test`, password: 'Agent-Password-123!' });
 
   async function openEditor(id: string): Promise<Page> {
-    const page = await signedInPage(browser, server.url);
-    await page.goto(`${server.url}/agents/${id}`);
+    const page = await signedInPage(session.browser, session.server.url);
+    await page.goto(`${session.server.url}/agents/${id}`);
     await page.getByTestId('agent-fullName').waitFor();
     return page;
   }
 
-  beforeAll(async () => {
-    dataDir = await tempDataDir();
-    server = await startServer({ DATA_DIR: dataDir.path });
-    browser = await launchChromium();
-    api = await apiAs(server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await dataDir?.remove();
-  });
 
   it('saves capacity, auto answer and permissions from their tabs', async () => {
     const agent = await createAgent('tabs.agent');
@@ -65,7 +50,7 @@ describe('agent editor in Chromium', () => {
     await page.getByTestId('save-agent').click();
     await page.getByText('Saved', { exact: true }).waitFor();
 
-    const saved = await api.get<AgentBody>(`/agents/${agent.id}`);
+    const saved = await session.api.get<AgentBody>(`/agents/${agent.id}`);
     expect(saved.capacity).toMatchObject({ chat: 3, voice: 1, email: 0 });
     expect(saved.tabLimit).toBe(5);
     expect(saved.autoAnswer['email']).toEqual({ enabled: true, delaySeconds: 7 });
@@ -92,14 +77,14 @@ describe('agent editor in Chromium', () => {
     await page.getByTestId('capacity-voice').fill('2');
     await page.getByTestId('save-agent').click();
     await textOf(fieldError(page, 'capacity-voice'), 'At most 1');
-    expect((await api.get<AgentBody>(`/agents/${agent.id}`)).capacity['voice']).toBe(0);
+    expect((await session.api.get<AgentBody>(`/agents/${agent.id}`)).capacity['voice']).toBe(0);
     await page.close();
   });
 
   it('shows the server refusal of a taken username on the field', async () => {
     await createAgent('taken.name');
-    const page = await signedInPage(browser, server.url);
-    await page.goto(`${server.url}/agents/new`);
+    const page = await signedInPage(session.browser, session.server.url);
+    await page.goto(`${session.server.url}/agents/new`);
     await page.getByTestId('agent-fullName').fill('Someone Else');
     await page.getByTestId('agent-username').fill('taken.name');
     await page.getByTestId('agent-email').fill('someone.else@example.test');
@@ -108,7 +93,7 @@ describe('agent editor in Chromium', () => {
     await error.waitFor();
     await textOf(error, 'already used');
     expect(new URL(page.url()).pathname).toBe('/agents/new');
-    expect((await api.get<{ total: number }>('/agents?q=someone.else')).total).toBe(0);
+    expect((await session.api.get<{ total: number }>('/agents?q=someone.else')).total).toBe(0);
     await page.close();
   });
 
@@ -120,20 +105,20 @@ describe('agent editor in Chromium', () => {
     const error = fieldError(page, 'agent-alias');
     await error.waitFor();
     await textOf(error, '100');
-    expect((await api.get<{ alias: string | null }>(`/agents/${agent.id}`)).alias).toBeNull();
+    expect((await session.api.get<{ alias: string | null }>(`/agents/${agent.id}`)).alias).toBeNull();
     await page.close();
   });
 
   it('lets a supervisor edit an agent of their queue, but not its role or permissions', async () => {
     const supervisor = { username: 'sup.one', password: 'Supervisor-Password-123!' };
-    const queue = await api.post<{ id: string }>('/queues', { name: 'Supervised sms', channel: 'sms' });
-    const boss = await api.post<AgentBody>('/agents', { ...supervisor, fullName: 'Sup One', email: 'sup.one@example.test', role: 'supervisor' });
-    await api.post(`/queues/${queue.id}/supervisors`, { agentId: boss.id });
+    const queue = await session.api.post<{ id: string }>('/queues', { name: 'Supervised sms', channel: 'sms' });
+    const boss = await session.api.post<AgentBody>('/agents', { ...supervisor, fullName: 'Sup One', email: 'sup.one@example.test', role: 'supervisor' });
+    await session.api.post(`/queues/${queue.id}/supervisors`, { agentId: boss.id });
     const agent = await createAgent('sup.member');
-    await api.post(`/queues/${queue.id}/members`, { agentId: agent.id });
+    await session.api.post(`/queues/${queue.id}/members`, { agentId: agent.id });
 
-    const page = await signedInPage(browser, server.url, supervisor);
-    await page.goto(`${server.url}/agents/${agent.id}`);
+    const page = await signedInPage(session.browser, session.server.url, supervisor);
+    await page.goto(`${session.server.url}/agents/${agent.id}`);
     await page.getByTestId('agent-fullName').waitFor();
     await page.getByTestId('agent-role').click();
     await page.getByRole('option').first().waitFor();
@@ -150,14 +135,14 @@ describe('agent editor in Chromium', () => {
     await page.getByTestId('agent-fullName').fill('Renamed By Supervisor');
     await page.getByTestId('save-agent').click();
     await page.getByText('Saved', { exact: true }).waitFor();
-    expect((await api.get<{ fullName: string }>(`/agents/${agent.id}`)).fullName).toBe('Renamed By Supervisor');
+    expect((await session.api.get<{ fullName: string }>(`/agents/${agent.id}`)).fullName).toBe('Renamed By Supervisor');
     await page.close();
   });
 
   it('adds the agent to every queue of a channel and lists the memberships', async () => {
-    await api.post('/queues', { name: 'Chat sales', channel: 'chat' });
-    await api.post('/queues', { name: 'Chat support', channel: 'chat' });
-    await api.post('/queues', { name: 'Mail support', channel: 'email' });
+    await session.api.post('/queues', { name: 'Chat sales', channel: 'chat' });
+    await session.api.post('/queues', { name: 'Chat support', channel: 'chat' });
+    await session.api.post('/queues', { name: 'Mail support', channel: 'email' });
     const agent = await createAgent('queue.agent');
     const page = await openEditor(agent.id);
     await page.getByTestId('no-memberships').waitFor();
@@ -169,13 +154,13 @@ describe('agent editor in Chromium', () => {
     await page.getByTestId('membership-Chat support').waitFor();
     expect(await page.getByTestId('membership-Mail support').count()).toBe(0);
 
-    const memberships = await api.get<{ name: string; channel: string }[]>(`/agents/${agent.id}/queues`);
+    const memberships = await session.api.get<{ name: string; channel: string }[]>(`/agents/${agent.id}/queues`);
     expect(memberships.map((membership) => membership.name).sort()).toEqual(['Chat sales', 'Chat support']);
     await page.close();
   });
 
   it('adds the agent to a team', async () => {
-    const team = await api.post<{ id: string }>('/teams', { name: 'Night shift' });
+    const team = await session.api.post<{ id: string }>('/teams', { name: 'Night shift' });
     const agent = await createAgent('team.agent');
     const page = await openEditor(agent.id);
     await page.getByTestId('add-to-team').click();
@@ -183,7 +168,7 @@ describe('agent editor in Chromium', () => {
     await page.getByRole('option', { name: 'Night shift' }).click();
     await page.getByTestId('add-to-team-save').click();
     await page.getByText('Added to team Night shift').waitFor();
-    const members = await api.get<{ username: string }[]>(`/teams/${team.id}/members`);
+    const members = await session.api.get<{ username: string }[]>(`/teams/${team.id}/members`);
     expect(members.map((member) => member.username)).toEqual(['team.agent']);
     await page.close();
   });
@@ -198,8 +183,8 @@ describe('agent editor in Chromium', () => {
     await secret.waitFor();
     const password = (await textOf(secret, /\S{8,}/)).trim();
     expect(password).not.toBe('Agent-Password-123!');
-    await expect(apiAs(server.url, 'password.agent', password)).resolves.toHaveProperty('token');
-    await expect(apiAs(server.url, 'password.agent', 'Agent-Password-123!')).rejects.toThrow(/401/);
+    await expect(apiAs(session.server.url, 'password.agent', password)).resolves.toHaveProperty('token');
+    await expect(apiAs(session.server.url, 'password.agent', 'Agent-Password-123!')).rejects.toThrow(/401/);
     await page.getByTestId('generated-password-done').click();
     await secret.waitFor({ state: 'detached' });
     await page.close();
@@ -213,14 +198,14 @@ describe('agent editor in Chromium', () => {
     const error = page.getByTestId('agent-avatar-error');
     await error.waitFor();
     await textOf(error, 'not an image');
-    expect((await api.get<AgentBody>(`/agents/${agent.id}`)).hasAvatar).toBe(false);
+    expect((await session.api.get<AgentBody>(`/agents/${agent.id}`)).hasAvatar).toBe(false);
 
     await page.getByTestId('agent-avatar-file').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG });
     await page.getByTestId('agent-avatar-image').waitFor();
     expect(await page.getByTestId('agent-avatar-image').getAttribute('src')).toMatch(/^blob:/);
     expect(await error.count()).toBe(0);
     await eventually(
-      () => api.get<AgentBody>(`/agents/${agent.id}`),
+      () => session.api.get<AgentBody>(`/agents/${agent.id}`),
       (body) => body.hasAvatar,
     );
     await page.close();

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { apiAs, eventually, launchChromium, signedInPage, textOf, type ApiClient } from './console-session';
-import { startServer, tempDataDir, type ServerProcess } from './server-process';
+import type { Page } from 'playwright-core';
+import { apiAs, eventually, signedInPage, textOf, useConsoleSession } from './console-session';
 
 interface AgentLike {
   id: string;
@@ -27,28 +26,14 @@ async function search(page: Page, text: string, expectedRows: number): Promise<v
 }
 
 describe('agents list in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dataDir: Awaited<ReturnType<typeof tempDataDir>>;
-  let api: ApiClient;
+  const session = useConsoleSession();
 
   const createAgent = (username: string, fullName = username) =>
-    api.post<AgentLike>('/agents', { username, fullName, email: `${username}@example.test`, password: 'Agent-Password-123!' });
+    session.api.post<AgentLike>('/agents', { username, fullName, email: `${username}@example.test`, password: 'Agent-Password-123!' });
 
-  beforeAll(async () => {
-    dataDir = await tempDataDir();
-    server = await startServer({ DATA_DIR: dataDir.path });
-    browser = await launchChromium();
-    api = await apiAs(server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await dataDir?.remove();
-  });
 
   it('creates an agent, shows the generated password once, then lists the agent', async () => {
-    const page = await signedInPage(browser, server.url);
+    const page = await signedInPage(session.browser, session.server.url);
     await openAgents(page);
     await page.getByTestId('new-agent').click();
     await page.waitForURL(/\/agents\/new$/);
@@ -62,7 +47,7 @@ describe('agents list in Chromium', () => {
     const password = (await textOf(secret, /\S{8,}/)).trim();
     expect(password.length).toBeGreaterThanOrEqual(8);
     // The password shown is the one the account now has.
-    await expect(apiAs(server.url, 'alice.example', password)).resolves.toHaveProperty('token');
+    await expect(apiAs(session.server.url, 'alice.example', password)).resolves.toHaveProperty('token');
 
     await page.getByTestId('generated-password-done').click();
     await page.waitForURL(/\/agents\/[0-9a-f-]{36}$/);
@@ -82,7 +67,7 @@ describe('agents list in Chromium', () => {
     await createAgent('bulk.one');
     await createAgent('bulk.two');
     const keeper = await createAgent('keeper.three');
-    const page = await signedInPage(browser, server.url);
+    const page = await signedInPage(session.browser, session.server.url);
     await openAgents(page);
 
     await search(page, 'bulk', 2);
@@ -96,19 +81,19 @@ describe('agents list in Chromium', () => {
     await textOf(page.getByTestId('confirm-message'), 'Delete 2 selected agents?');
     await page.getByTestId('confirm-cancel').click();
     await page.getByTestId('confirm-message').waitFor({ state: 'detached' });
-    expect((await api.get<PageLike<AgentLike>>('/agents?q=bulk')).total).toBe(2);
+    expect((await session.api.get<PageLike<AgentLike>>('/agents?q=bulk')).total).toBe(2);
 
     await page.getByTestId('bulk-delete').click();
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('agents-empty').waitFor();
-    expect((await api.get<PageLike<AgentLike>>('/agents?q=bulk')).total).toBe(0);
-    expect((await api.call('GET', `/agents/${keeper.id}`)).status).toBe(200);
+    expect((await session.api.get<PageLike<AgentLike>>('/agents?q=bulk')).total).toBe(0);
+    expect((await session.api.call('GET', `/agents/${keeper.id}`)).status).toBe(200);
     await page.close();
   });
 
   it('deletes one agent from its row menu after confirming', async () => {
     const doomed = await createAgent('row.delete');
-    const page = await signedInPage(browser, server.url);
+    const page = await signedInPage(session.browser, session.server.url);
     await openAgents(page);
     await search(page, 'row.delete', 1);
     await page.getByTestId('actions-row.delete').click();
@@ -116,13 +101,13 @@ describe('agents list in Chromium', () => {
     await textOf(page.getByTestId('confirm-message'), 'row.delete');
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('agents-empty').waitFor();
-    expect((await api.call('GET', `/agents/${doomed.id}`)).status).toBe(404);
+    expect((await session.api.call('GET', `/agents/${doomed.id}`)).status).toBe(404);
     await page.close();
   });
 
   it('exports the selected agents as agents.csv', async () => {
     await createAgent('export.me', 'Export Me');
-    const page = await signedInPage(browser, server.url);
+    const page = await signedInPage(session.browser, session.server.url);
     await openAgents(page);
     await search(page, 'export.me', 1);
     await page.getByTestId('select-export.me').locator('input').check();
@@ -142,7 +127,7 @@ describe('agents list in Chromium', () => {
     const csv = ['username,fullName,email', 'imp.one,Import One,imp.one@example.test', 'imp.bad,Import Bad,not-an-e-mail', 'imp.two,Import Two,imp.two@example.test'].join(
       '\n',
     );
-    const page = await signedInPage(browser, server.url);
+    const page = await signedInPage(session.browser, session.server.url);
     await openAgents(page);
     await page.getByTestId('import-agents').click();
     await page.getByTestId('import-file').setInputFiles({ name: 'new-agents.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -159,7 +144,7 @@ describe('agents list in Chromium', () => {
     const problem = await textOf(errorRows.first(), 'email');
     expect(problem).toContain('3');
     expect(problem).toContain('email');
-    expect((await api.get<PageLike<AgentLike>>('/agents?q=imp.')).total).toBe(0);
+    expect((await session.api.get<PageLike<AgentLike>>('/agents?q=imp.')).total).toBe(0);
 
     await page.getByTestId('import-again').click();
     await page.getByTestId('import-dry-run').locator('input').uncheck();
@@ -170,7 +155,7 @@ describe('agents list in Chromium', () => {
     await page.getByTestId('import-close').click();
 
     await search(page, 'imp.', 2);
-    const created = await api.get<PageLike<AgentLike>>('/agents?q=imp.');
+    const created = await session.api.get<PageLike<AgentLike>>('/agents?q=imp.');
     expect(created.items.map((agent) => agent.username).sort()).toEqual(['imp.one', 'imp.two']);
     await page.close();
   });
@@ -178,7 +163,7 @@ describe('agents list in Chromium', () => {
   it('shows the server\'s progress while a long import runs', async () => {
     const rows = Array.from({ length: 400 }, (_, i) => `prog.${i},Progress ${i},prog.${i}@example.test,Progress-pass-${i}`);
     const csv = ['username,fullName,email,password', ...rows].join('\n');
-    const page = await signedInPage(browser, server.url);
+    const page = await signedInPage(session.browser, session.server.url);
     await openAgents(page);
     await page.getByTestId('import-agents').click();
     await page.getByTestId('import-file').setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -192,24 +177,11 @@ describe('agents list in Chromium', () => {
 });
 
 describe('agents list when every licence seat is taken', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dataDir: Awaited<ReturnType<typeof tempDataDir>>;
+  const session = useConsoleSession({ LICENSE_SEATS: '1' });
 
-  beforeAll(async () => {
-    dataDir = await tempDataDir();
-    // The first admin takes the only seat.
-    server = await startServer({ DATA_DIR: dataDir.path, LICENSE_SEATS: '1' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await dataDir?.remove();
-  });
 
   it('shows the licence banner', async () => {
-    const page = await signedInPage(browser, server.url);
+    const page = await signedInPage(session.browser, session.server.url);
     await openAgents(page);
     const banner = page.getByTestId('license-full-banner');
     await banner.waitFor();

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { ADMIN, login } from './server-process';
+import { ADMIN, login, startServer, tempDataDir, type ServerProcess } from './server-process';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -82,4 +82,29 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
 export async function textOf(locator: Locator, expected: string | RegExp, timeoutMs = 10_000): Promise<string> {
   const matches = (text: string) => (typeof expected === 'string' ? text.includes(expected) : expected.test(text));
   return eventually(async () => (await locator.textContent({ timeout: timeoutMs })) ?? '', matches, timeoutMs);
+}
+
+/** What a browser spec's describe shares: the built app on a fresh data folder, Chromium, an admin API client. */
+export interface ConsoleSession {
+  server: ServerProcess;
+  browser: Browser;
+  api: ApiClient;
+}
+
+/** Starts the session for the enclosing describe (beforeAll) and tears it down after (afterAll). */
+export function useConsoleSession(env: Record<string, string> = {}): ConsoleSession {
+  const session = {} as ConsoleSession;
+  let dataDir: Awaited<ReturnType<typeof tempDataDir>> | undefined;
+  beforeAll(async () => {
+    dataDir = await tempDataDir();
+    session.server = await startServer({ DATA_DIR: dataDir.path, ...env });
+    session.browser = await launchChromium();
+    session.api = await apiAs(session.server.url);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.stop();
+    await dataDir?.remove();
+  });
+  return session;
 }

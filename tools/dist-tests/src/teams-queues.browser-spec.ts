@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { apiAs, eventually, launchChromium, signedInPage, textOf, type ApiClient } from './console-session';
-import { startServer, tempDataDir, type ServerProcess } from './server-process';
+import type { Page } from 'playwright-core';
+import { eventually, signedInPage, textOf, useConsoleSession } from './console-session';
 
 interface Named {
   id: string;
@@ -27,29 +26,15 @@ async function choose(page: Page, selectTestId: string, option: string): Promise
 }
 
 describe('teams and queues in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let dataDir: Awaited<ReturnType<typeof tempDataDir>>;
-  let api: ApiClient;
+  const session = useConsoleSession();
 
   const createAgent = (username: string, fullName: string, role = 'agent') =>
-    api.post<Person>('/agents', { username, fullName, email: `${username}@example.test`, password: 'Agent-Password-123!', role });
+    session.api.post<Person>('/agents', { username, fullName, email: `${username}@example.test`, password: 'Agent-Password-123!', role });
 
-  beforeAll(async () => {
-    dataDir = await tempDataDir();
-    server = await startServer({ DATA_DIR: dataDir.path });
-    browser = await launchChromium();
-    api = await apiAs(server.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await dataDir?.remove();
-  });
 
   it('creates a team, adds and removes a member, renames and deletes it', async () => {
     await createAgent('member.one', 'Member One');
-    const page = await signedInPage(browser, server.url);
+    const page = await signedInPage(session.browser, session.server.url);
     await page.locator('mat-nav-list').getByRole('link', { name: 'Teams' }).click();
     await page.waitForURL(/\/teams$/);
 
@@ -58,7 +43,7 @@ describe('teams and queues in Chromium', () => {
     await page.getByTestId('team-description').fill('First line of support');
     await page.getByTestId('team-save').click();
     await page.getByTestId('team-row-Tier one').waitFor();
-    const [team] = (await api.get<{ items: Named[] }>('/teams?q=Tier')).items;
+    const [team] = (await session.api.get<{ items: Named[] }>('/teams?q=Tier')).items;
     expect(team?.name).toBe('Tier one');
 
     await page.getByTestId('team-members').filter({ hasText: 'Members of Tier one' }).waitFor();
@@ -66,31 +51,31 @@ describe('teams and queues in Chromium', () => {
     await pick(page, 'team-member-picker', 'member', 'Member One');
     await page.getByTestId('team-member-member.one').waitFor();
     await page.getByTestId('team-count-Tier one').filter({ hasText: '1' }).waitFor();
-    expect((await api.get<Person[]>(`/teams/${team?.id}/members`)).map((member) => member.username)).toEqual(['member.one']);
+    expect((await session.api.get<Person[]>(`/teams/${team?.id}/members`)).map((member) => member.username)).toEqual(['member.one']);
 
     await page.getByTestId('remove-team-member-member.one').click();
     await page.getByTestId('team-no-members').waitFor();
-    expect(await api.get<Person[]>(`/teams/${team?.id}/members`)).toEqual([]);
+    expect(await session.api.get<Person[]>(`/teams/${team?.id}/members`)).toEqual([]);
 
     await page.getByTestId('edit-team-Tier one').click();
     await page.getByTestId('team-name').fill('Tier 1');
     await page.getByTestId('team-save').click();
     await page.getByTestId('team-row-Tier 1').waitFor();
-    expect((await api.get<Named>(`/teams/${team?.id}`)).name).toBe('Tier 1');
+    expect((await session.api.get<Named>(`/teams/${team?.id}`)).name).toBe('Tier 1');
 
     await page.getByTestId('delete-team-Tier 1').click();
     await textOf(page.getByTestId('confirm-message'), 'Tier 1');
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('teams-empty').waitFor();
-    expect((await api.call('GET', `/teams/${team?.id}`)).status).toBe(404);
+    expect((await session.api.call('GET', `/teams/${team?.id}`)).status).toBe(404);
     await page.close();
   });
 
   it('creates a queue, filters by channel, adds a member with a priority and a supervisor', async () => {
     await createAgent('member.two', 'Member Two');
     await createAgent('boss.one', 'Boss One', 'supervisor');
-    await api.post('/queues', { name: 'Web chat', channel: 'chat' });
-    const page = await signedInPage(browser, server.url);
+    await session.api.post('/queues', { name: 'Web chat', channel: 'chat' });
+    const page = await signedInPage(session.browser, session.server.url);
     await page.locator('mat-nav-list').getByRole('link', { name: 'Queues' }).click();
     await page.waitForURL(/\/queues$/);
 
@@ -99,7 +84,7 @@ describe('teams and queues in Chromium', () => {
     await choose(page, 'queue-channel', 'E-mail');
     await page.getByTestId('queue-save').click();
     await page.getByTestId('queue-row-Priority mail').waitFor();
-    const [queue] = (await api.get<{ items: Named[] }>('/queues?q=Priority')).items;
+    const [queue] = (await session.api.get<{ items: Named[] }>('/queues?q=Priority')).items;
     expect(queue?.channel).toBe('email');
 
     // The channel filter asks the server for chat queues only.
@@ -117,39 +102,39 @@ describe('teams and queues in Chromium', () => {
     await pick(page, 'queue-member-picker', 'member.two', 'Member Two');
     await page.getByTestId('queue-member-member.two').waitFor();
     await textOf(page.getByTestId('priority-member.two'), '3');
-    expect((await api.get<Person[]>(`/queues/${queue?.id}/members`)).map(({ username, priority }) => ({ username, priority }))).toEqual([
+    expect((await session.api.get<Person[]>(`/queues/${queue?.id}/members`)).map(({ username, priority }) => ({ username, priority }))).toEqual([
       { username: 'member.two', priority: 3 },
     ]);
 
     await choose(page, 'priority-member.two', '5');
     await eventually(
-      () => api.get<Person[]>(`/queues/${queue?.id}/members`),
+      () => session.api.get<Person[]>(`/queues/${queue?.id}/members`),
       (members) => members[0]?.priority === 5,
     );
 
     await page.getByTestId('queue-no-supervisors').waitFor();
     await pick(page, 'queue-supervisor-picker', 'boss', 'Boss One');
     await page.getByTestId('queue-supervisor-boss.one').waitFor();
-    expect((await api.get<Person[]>(`/queues/${queue?.id}/supervisors`)).map((supervisor) => supervisor.username)).toEqual(['boss.one']);
+    expect((await session.api.get<Person[]>(`/queues/${queue?.id}/supervisors`)).map((supervisor) => supervisor.username)).toEqual(['boss.one']);
 
     await page.getByTestId('remove-member-member.two').click();
     await page.getByTestId('queue-no-members').waitFor();
-    expect(await api.get<Person[]>(`/queues/${queue?.id}/members`)).toEqual([]);
+    expect(await session.api.get<Person[]>(`/queues/${queue?.id}/members`)).toEqual([]);
     await page.close();
   });
 
   it('deletes a queue after confirming', async () => {
-    const queue = await api.post<Named>('/queues', { name: 'Old sms', channel: 'sms' });
-    const page = await signedInPage(browser, server.url);
-    await page.goto(`${server.url}/queues`);
+    const queue = await session.api.post<Named>('/queues', { name: 'Old sms', channel: 'sms' });
+    const page = await signedInPage(session.browser, session.server.url);
+    await page.goto(`${session.server.url}/queues`);
     await page.getByTestId('delete-queue-Old sms').click();
     await page.getByTestId('confirm-cancel').click();
     await page.getByTestId('confirm-message').waitFor({ state: 'detached' });
-    expect((await api.call('GET', `/queues/${queue.id}`)).status).toBe(200);
+    expect((await session.api.call('GET', `/queues/${queue.id}`)).status).toBe(200);
     await page.getByTestId('delete-queue-Old sms').click();
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('queue-row-Old sms').waitFor({ state: 'detached' });
-    expect((await api.call('GET', `/queues/${queue.id}`)).status).toBe(404);
+    expect((await session.api.call('GET', `/queues/${queue.id}`)).status).toBe(404);
     await page.close();
   });
 });
