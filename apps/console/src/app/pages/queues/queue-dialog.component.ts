@@ -6,10 +6,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { STAFF_CHANNELS, type Queue, type QueueRequest, type StaffChannel } from '@switchboard/contracts';
-import type { Observable } from 'rxjs';
 import { QueuesApi } from '../../api/queues-api.service';
 import { CHANNEL_LABELS } from '../../shared/labels';
-import { applyServerErrors, validationMessage } from '../../shared/server-errors';
+import { validationMessage } from '../../shared/server-errors';
+import { submitForm } from '../../shared/submit-form';
 
 /** Creates a queue, or edits the one given; closes with the saved queue. */
 @Component({
@@ -62,20 +62,15 @@ export class QueueDialogComponent {
   protected readonly message = validationMessage;
 
   protected save(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const { name, channel, description } = this.form.getRawValue();
-    const request: QueueRequest = { name: name.trim(), channel, description: description.trim() || null };
-    const call: Observable<Queue> = this.queue ? this.api.update(this.queue.id, request) : this.api.create(request);
-    this.busy.set(true);
-    call.subscribe({
-      next: (queue) => this.ref.close(queue),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        applyServerErrors(this.form, error);
+    submitForm(
+      this.form,
+      this.busy,
+      () => {
+        const { name, channel, description } = this.form.getRawValue();
+        const request: QueueRequest = { name: name.trim(), channel, description: description.trim() || null };
+        return this.queue ? this.api.update(this.queue.id, request) : this.api.create(request);
       },
-    });
+      (queue) => this.ref.close(queue),
+    );
   }
 }

@@ -5,9 +5,9 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Team, TeamRequest } from '@switchboard/contracts';
-import type { Observable } from 'rxjs';
 import { TeamsApi } from '../../api/teams-api.service';
-import { applyServerErrors, validationMessage } from '../../shared/server-errors';
+import { validationMessage } from '../../shared/server-errors';
+import { submitForm } from '../../shared/submit-form';
 
 /** Creates a team, or edits the one given; closes with the saved team. */
 @Component({
@@ -48,20 +48,15 @@ export class TeamDialogComponent {
   protected readonly message = validationMessage;
 
   protected save(): void {
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const { name, description } = this.form.getRawValue();
-    const request: TeamRequest = { name: name.trim(), description: description.trim() || null };
-    const call: Observable<Team> = this.team ? this.api.update(this.team.id, request) : this.api.create(request);
-    this.busy.set(true);
-    call.subscribe({
-      next: (team) => this.ref.close(team),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        applyServerErrors(this.form, error);
+    submitForm(
+      this.form,
+      this.busy,
+      () => {
+        const { name, description } = this.form.getRawValue();
+        const request: TeamRequest = { name: name.trim(), description: description.trim() || null };
+        return this.team ? this.api.update(this.team.id, request) : this.api.create(request);
       },
-    });
+      (team) => this.ref.close(team),
+    );
   }
 }

@@ -6,7 +6,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { SetPasswordResponse } from '@switchboard/contracts';
 import { AgentsApi } from '../../../api/agents-api.service';
-import { applyServerErrors, validationMessage } from '../../../shared/server-errors';
+import { validationMessage } from '../../../shared/server-errors';
+import { submitForm } from '../../../shared/submit-form';
 
 export interface ChangePasswordData {
   agentId: string;
@@ -47,13 +48,11 @@ export class ChangePasswordDialogComponent {
   protected readonly message = validationMessage;
 
   protected save(): void {
-    this.busy.set(true);
-    this.api.setPassword(this.data.agentId, this.form.controls.password.value || undefined).subscribe({
-      next: (answer) => this.ref.close(answer),
-      error: (error: unknown) => {
-        this.busy.set(false);
-        applyServerErrors(this.form, error);
-      },
-    });
+    submitForm(
+      this.form,
+      this.busy,
+      () => this.api.setPassword(this.data.agentId, this.form.controls.password.value || undefined),
+      (answer) => this.ref.close(answer),
+    );
   }
 }
