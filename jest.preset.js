@@ -35,7 +35,11 @@ module.exports = function projectConfig(projectDir, displayName) {
           module: { type: 'commonjs' },
         },
       ],
+      // ESM-only dependencies (otplib's base32 and hashing) become CommonJS for Jest;
+      // Node itself loads them with require(esm).
+      '^.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
     },
+    transformIgnorePatterns: ['^(?!.*/node_modules/(@scure|@noble)/).*/node_modules/'],
     moduleNameMapper,
   };
 };

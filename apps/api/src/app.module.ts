@@ -1,10 +1,13 @@
 import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { AuditModule, auditMigrations } from '@switchboard/audit';
+import { ConversationsModule, conversationsMigrations } from '@switchboard/conversations';
 import { DbModule, type DatabaseHandle } from '@switchboard/db';
 import { JobsModule } from '@switchboard/jobs';
 import type { ChannelPluginDefinition } from '@switchboard/plugin-sdk';
-import { AuthGuard, SecurityModule, securityMigrations } from '@switchboard/security';
+import { MailModule, mailMigrations } from '@switchboard/mail';
+import { AuthGuard, MaskingInterceptor, SecurityModule, securityMigrations } from '@switchboard/security';
 import { PermissionsGuard } from '@switchboard/permissions';
 import { queuesMigrations } from '@switchboard/queues';
 import { StaffModule, staffMigrations } from '@switchboard/staff';
@@ -29,7 +32,7 @@ export interface AppModuleOptions {
 }
 
 /** Every module's migrations; TypeORM runs them in the order of their timestamps. */
-const migrations = [...staffMigrations, ...securityMigrations, ...queuesMigrations];
+const migrations = [...staffMigrations, ...securityMigrations, ...queuesMigrations, ...auditMigrations, ...mailMigrations, ...conversationsMigrations];
 
 /** Serves the built console at `/` (with its client-side routes) when it has been built. */
 function consoleModule(config: AppConfig): DynamicModule[] {
@@ -48,12 +51,19 @@ export class AppModule {
         loggerModule(config),
         DbModule.forRoot({ handle: database, migrations }),
         JobsModule.forRoot({ redisUrl: config.REDIS_URL, redisPrefix: config.REDIS_KEY_PREFIX }),
+        AuditModule,
+        MailModule.forRoot({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
         StaffModule.forRoot({ licenseSeats: config.LICENSE_SEATS }),
         SecurityModule.forRoot({
           jwtSecret: config.JWT_SECRET,
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL,
+          refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL,
+          publicUrl: config.publicUrl,
+          loginThrottle: { perIp: config.LOGIN_THROTTLE_PER_IP, perAccount: config.LOGIN_THROTTLE_PER_ACCOUNT, windowSeconds: config.LOGIN_THROTTLE_WINDOW },
+          redis: config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX } : undefined,
           firstAdmin: { username: config.ADMIN_USERNAME, email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
         }),
+        ConversationsModule,
         RealtimeModule,
         PluginHostModule.forRoot(plugins),
         ...consoleModule(config),
@@ -66,6 +76,7 @@ export class AppModule {
         // Sign-in first, then the route's permissions.
         { provide: APP_GUARD, useExisting: AuthGuard },
         { provide: APP_GUARD, useClass: PermissionsGuard },
+        { provide: APP_INTERCEPTOR, useExisting: MaskingInterceptor },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         {
           provide: APP_PIPE,

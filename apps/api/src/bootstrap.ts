@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { SWITCHBOARD_VERSION } from './app-config.token';
 import type { AppConfig } from './config/app-config';
 import { jsonBody, jsonBodyErrors } from './errors/json-body';
+import { configureHttpSecurity } from './http-security';
 import { MetricsService } from './metrics/metrics.service';
 import { selectPlugins } from './plugin-host/select-plugins';
 import { installedPlugins } from './plugins';
@@ -51,6 +52,7 @@ export async function startSwitchboard(
     app = await NestFactory.create(AppModule.forRoot({ config, database, plugins: selected }), { bufferLogs: true, abortOnError: false, bodyParser: false });
     app.useLogger(app.get(Logger));
     app.getHttpAdapter().getInstance().disable('x-powered-by');
+    configureHttpSecurity(app, config);
     app.use(app.get(MetricsService).middleware, jsonBody, jsonBodyErrors);
     app.useWebSocketAdapter(new SocketIoAdapter(app, config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX } : undefined));
     configureHttp(app);

@@ -24,7 +24,7 @@ describe('kernel over HTTP', () => {
   describe('POST /api/v1/auth/login', () => {
     it('signs in by username and returns a bearer token', async () => {
       const { body } = await app.http.post('/api/v1/auth/login').send({ login: 'admin', password: TEST_ADMIN.password }).expect(200);
-      expect(body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 8 * 3600 });
+      expect(body).toEqual({ status: 'signed-in', accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
     });
 
     it('signs in by e-mail whatever its case', async () => {
@@ -67,6 +67,7 @@ describe('kernel over HTTP', () => {
         fullName: 'Administrator',
         role: 'admin',
         toastPosition: 'top-right',
+        maskSensitiveData: false,
         permissions: defaultAgentPermissions(),
       });
     });

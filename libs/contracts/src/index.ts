@@ -10,3 +10,6 @@ export * from './lib/permissions';
 export * from './lib/agents';
 export * from './lib/teams-queues';
 export * from './lib/field-errors';
+export * from './lib/security';
+export * from './lib/contacts';
+export * from './lib/csv-safe';

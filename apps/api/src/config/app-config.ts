@@ -51,8 +51,40 @@ export class AppConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** Access tokens are short-lived; the console renews them with its refresh cookie. */
   @IntegerEnv(60, 86400, 'must be a number of seconds from 60 to 86400')
-  ACCESS_TOKEN_TTL = 8 * 3600;
+  ACCESS_TOKEN_TTL = 900;
+
+  /** How long a session (its refresh tokens) lasts before signing in again. */
+  @IntegerEnv(300, 90 * 86400, 'must be a number of seconds from 300 to 7776000')
+  REFRESH_TOKEN_TTL = 7 * 86400;
+
+  /** Failed sign-ins allowed per client IP in LOGIN_THROTTLE_WINDOW. */
+  @IntegerEnv(1, 1_000_000, 'must be a whole number from 1 to 1000000')
+  LOGIN_THROTTLE_PER_IP = 50;
+
+  /** Failed sign-ins allowed per login name in LOGIN_THROTTLE_WINDOW (across every IP). */
+  @IntegerEnv(1, 1_000_000, 'must be a whole number from 1 to 1000000')
+  LOGIN_THROTTLE_PER_ACCOUNT = 10;
+
+  @IntegerEnv(1, 86400, 'must be a number of seconds from 1 to 86400')
+  LOGIN_THROTTLE_WINDOW = 900;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com:465' })
+  SMTP_URL?: string;
+
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  MAIL_FROM = 'switchboard@switchboard.local';
+
+  /** Other origins allowed to call the API from a browser (comma-separated); none by default. */
+  @Matches(/^(|https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*)$/, { message: 'must be a comma-separated list of origins such as https://crm.example.com' })
+  CORS_ORIGINS = '';
+
+  /** Reverse proxies whose X-Forwarded-For is believed (Express "trust proxy" list: IPs, CIDRs, loopback). */
+  @Matches(/^[0-9A-Za-z.:/,\s]*$/, { message: 'must be a comma-separated list of IP addresses or CIDR ranges such as 10.0.0.0/8' })
+  TRUSTED_PROXIES = '';
 
   @Matches(/^[A-Za-z0-9._]{1,64}$/, { message: 'must be 1-64 letters, digits, "." or "_"' })
   ADMIN_USERNAME = 'admin';
@@ -96,6 +128,14 @@ export class AppConfig {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
   }
 
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  }
+
+  get trustedProxies(): string[] {
+    return this.TRUSTED_PROXIES.split(',').map((proxy) => proxy.trim()).filter(Boolean);
+  }
+
   /** Plugin ids chosen by SWITCHBOARD_PLUGINS, or `all`. */
   get pluginSelection(): 'all' | string[] {
     return this.SWITCHBOARD_PLUGINS === 'all' ? 'all' : this.SWITCHBOARD_PLUGINS.split(',').map((id) => id.trim());
@@ -110,7 +150,7 @@ function configKeys(): Set<string> {
   return new Set(getMetadataStorage().getTargetValidationMetadatas(AppConfig, '', true, false).map((m) => m.propertyName));
 }
 
-const SECRET_KEYS = /PASSWORD|SECRET|TOKEN$/;
+const SECRET_KEYS = /PASSWORD|SECRET|TOKEN$|SMTP_URL/;
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {

@@ -20,6 +20,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = this.toApiError(exception, request);
     const response = http.getResponse<Response>();
     if (response.headersSent) return;
+    const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (body.statusCode === 429 && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(body);
   }
 

@@ -46,6 +46,8 @@ export interface Agent {
   tabLimit: number;
   autoAnswer: AutoAnswer;
   permissions: AgentPermissions;
+  /** Seed: "Mask Sensitive Data": contacts' names, phones and e-mails reach this agent masked. */
+  maskSensitiveData: boolean;
   hasAvatar: boolean;
   createdAt: string;
   updatedAt: string;
@@ -70,6 +72,8 @@ export interface CreateAgentRequest {
   tabLimit?: number;
   autoAnswer?: Partial<AutoAnswer>;
   permissions?: { modules?: Partial<AgentPermissions['modules']>; downloads?: Partial<AgentPermissions['downloads']> };
+  /** Only administrators may set it. */
+  maskSensitiveData?: boolean;
   /** Queues to place the new agent in (required for a supervisor: one of their own queues). */
   queueIds?: string[];
 }

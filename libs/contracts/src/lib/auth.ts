@@ -15,12 +15,6 @@ export interface LoginRequest {
   password: string;
 }
 
-export interface LoginResponse {
-  accessToken: string;
-  tokenType: 'Bearer';
-  /** Lifetime of the access token in seconds. */
-  expiresIn: number;
-}
 
 /** The signed-in user as `GET /api/v1/auth/me` returns it. */
 export interface CurrentUser {
@@ -32,4 +26,6 @@ export interface CurrentUser {
   /** The user's module and download switches (admins hold everything regardless). */
   permissions: AgentPermissions;
   toastPosition: ToastPosition;
+  /** "Mask Sensitive Data": contacts' names, phones and e-mails reach this user masked. */
+  maskSensitiveData: boolean;
 }

@@ -9,6 +9,8 @@ export const ErrorCode = {
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   Unauthenticated: 'UNAUTHENTICATED',
   InvalidCredentials: 'INVALID_CREDENTIALS',
+  /** A password-reset link that is unknown, spent or expired. */
+  ResetTokenInvalid: 'RESET_TOKEN_INVALID',
   Forbidden: 'FORBIDDEN',
   NotFound: 'NOT_FOUND',
   RouteNotFound: 'ROUTE_NOT_FOUND',

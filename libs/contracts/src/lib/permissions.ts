@@ -64,6 +64,11 @@ export const Permission = {
   LicenseRead: 'license.read',
   InteractionsReadAll: 'interactions.readAll',
   ChannelsRead: 'channels.read',
+  ContactsRead: 'contacts.read',
+  ContactsWrite: 'contacts.write',
+  /** Security settings, agents' locks, MFA and sessions, the mail outbox. */
+  SecurityManage: 'security.manage',
+  AuditRead: 'audit.read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission] | `module.${ConsoleModule}` | `download.${DownloadKind}`;
 
@@ -83,8 +88,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.LicenseRead,
     Permission.InteractionsReadAll,
     Permission.ChannelsRead,
+    Permission.ContactsRead,
+    Permission.ContactsWrite,
   ],
-  agent: [Permission.ChannelsRead],
+  agent: [Permission.ChannelsRead, Permission.ContactsRead, Permission.ContactsWrite],
 };
 
 const RANK: Record<Role, number> = { agent: 0, supervisor: 1, admin: 2 };

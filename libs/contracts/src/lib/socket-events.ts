@@ -1,6 +1,7 @@
 import type { ApiError } from './error-codes';
 import type { CurrentUser } from './auth';
 import type { ImportProgress } from './agents';
+import type { Contact } from './contacts';
 
 /** The socket.io namespace of the console (agents, supervisors, admins). */
 export const CONSOLE_NAMESPACE = '/console';
@@ -15,6 +16,8 @@ export interface ConsoleServerEvents {
   'system.notice': (payload: { message: string }) => void;
   /** Progress of an agents CSV import this user started. */
   'staff.import.progress': (payload: ImportProgress) => void;
+  /** A contact was created or changed (masked for agents with "Mask Sensitive Data"). */
+  'contact.saved': (payload: Contact) => void;
 }
 
 /** Events a console socket sends to the server. */

@@ -4,6 +4,7 @@ import { hasPermission, Permission, roleOutranks, type CurrentUser, type FieldEr
 export interface PrivilegedAgentFields {
   role?: Role;
   permissions?: unknown;
+  maskSensitiveData?: boolean;
 }
 
 /**
@@ -19,6 +20,9 @@ export function refusedAgentFields(actor: CurrentUser, input: PrivilegedAgentFie
   }
   if (input.permissions !== undefined && !hasPermission(actor, Permission.AgentsSetPermissions)) {
     refused.push({ field: 'permissions', messages: ['You may not change permissions'] });
+  }
+  if (input.maskSensitiveData !== undefined && !hasPermission(actor, Permission.SecurityManage)) {
+    refused.push({ field: 'maskSensitiveData', messages: ['Only an administrator may change masking'] });
   }
   return refused;
 }

@@ -22,10 +22,12 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: CurrentUser }>();
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: CurrentUser; sessionId?: string }>();
     const token = bearerToken(request.headers['authorization']);
     if (!token) throw SecurityException.unauthenticated();
-    request.user = await this.auth.authenticate(token);
+    const { user, sessionId } = await this.auth.verify(token);
+    request.user = user;
+    request.sessionId = sessionId;
     return true;
   }
 }

@@ -12,9 +12,10 @@ export class CredentialsService {
     private readonly hasher: PasswordHasher,
   ) {}
 
+  /** Stores a new password (hashed now); keeps the lock state as it is. */
   async setPassword(userId: string, password: string, manager?: EntityManager): Promise<void> {
     const repository = manager?.getRepository(CredentialEntity) ?? this.credentials;
-    await repository.save({ userId, passwordHash: await this.hasher.hash(password), passwordChangedAt: new Date() });
+    await repository.upsert({ userId, passwordHash: await this.hasher.hash(password), passwordChangedAt: new Date() }, ['userId']);
   }
 
   /** True when the password is the user's; takes as long when the user has none. */
@@ -25,5 +26,10 @@ export class CredentialsService {
       return false;
     }
     return this.hasher.verify(credential.passwordHash, password);
+  }
+
+  async passwordChangedAt(userId: string): Promise<Date | null> {
+    const credential = await this.credentials.findOne({ select: { userId: true, passwordChangedAt: true }, where: { userId } });
+    return credential?.passwordChangedAt ?? null;
   }
 }

@@ -1,18 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import type { StaffCredentials } from '@switchboard/staff';
+import type { PasswordRules, StaffCredentials } from '@switchboard/staff';
 import type { EntityManager } from 'typeorm';
 import { CredentialEntity } from './entities/credential.entity';
 import { generatePassword } from './generate-password';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
+import { SessionsService } from './sessions/sessions.service';
+import { SecuritySettingsService } from './settings/security-settings.service';
 
-/** Passwords for the staff module: its port, implemented here where hashing and rules live. */
+/** Passwords and sessions for the staff module: its port, implemented here where hashing and rules live. */
 @Injectable()
 export class StaffCredentialsAdapter implements StaffCredentials {
-  constructor(private readonly hasher: PasswordHasher) {}
+  constructor(
+    private readonly hasher: PasswordHasher,
+    private readonly settings: SecuritySettingsService,
+    private readonly sessions: SessionsService,
+  ) {}
 
-  passwordProblem(password: string, person: { username: string; email: string }): string | null {
-    return passwordProblem(password, person);
+  async passwordRules(): Promise<PasswordRules> {
+    const settings = await this.settings.get();
+    return (password, person) => passwordProblem(password, person, settings);
   }
 
   generatePassword(): string {
@@ -34,5 +41,9 @@ export class StaffCredentialsAdapter implements StaffCredentials {
 
   async forget(manager: EntityManager, userIds: readonly string[]): Promise<void> {
     await manager.query('delete from security_credentials where user_id = any($1::uuid[])', [userIds]);
+  }
+
+  endSessions(userIds: readonly string[], reason: string): Promise<void> {
+    return this.sessions.revokeAllOf(userIds, reason);
   }
 }

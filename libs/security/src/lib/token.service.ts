@@ -5,12 +5,27 @@ import { SECURITY_OPTIONS, type SecurityOptions } from './security-options';
 import { SecurityException } from './security.exception';
 import { SigningKeyService } from './signing-key.service';
 
-/** What an access token says. `typ` keeps other kinds of token (MFA step, reset) from opening the API. */
+/** What an access token says. `typ` keeps other kinds of token (login steps) from opening the API. */
 export interface AccessTokenClaims {
   sub: string;
   role: Role;
+  /** The session (refresh-token family) it was issued for; revoking the session voids it. */
+  sid: string;
   typ: 'access';
 }
+
+/** The login steps a half-signed-in user may be at. */
+export type LoginStage = 'mfa-required' | 'mfa-enrolment-required' | 'password-expired';
+
+/** A half-signed-in token: it opens only the endpoint of its stage, never the API. */
+export interface StepTokenClaims {
+  sub: string;
+  stage: LoginStage;
+  typ: 'step';
+}
+
+/** Seconds a login step token stays valid. */
+export const STEP_TOKEN_TTL_SECONDS = 300;
 
 const ISSUER = 'switchboard';
 
@@ -32,8 +47,27 @@ export class TokenService implements OnModuleInit {
     return this.options.accessTokenTtlSeconds;
   }
 
-  issueAccessToken(userId: string, role: Role): Promise<string> {
-    const claims: AccessTokenClaims = { sub: userId, role, typ: 'access' };
+  issueStepToken(userId: string, stage: LoginStage): Promise<string> {
+    const claims: StepTokenClaims = { sub: userId, stage, typ: 'step' };
+    return this.jwt.signAsync(claims, { secret: this.secret, algorithm: 'HS256', issuer: ISSUER, expiresIn: STEP_TOKEN_TTL_SECONDS });
+  }
+
+  /** The user of a valid step token of this stage; 401 for anything else. */
+  async verifyStepToken(token: string, stage: LoginStage): Promise<string> {
+    let claims: Partial<StepTokenClaims>;
+    try {
+      claims = await this.jwt.verifyAsync(token, { secret: this.secret, algorithms: ['HS256'], issuer: ISSUER });
+    } catch {
+      throw SecurityException.unauthenticated('This sign-in step has expired; sign in again');
+    }
+    if (claims.typ !== 'step' || claims.stage !== stage || typeof claims.sub !== 'string') {
+      throw SecurityException.unauthenticated('This sign-in step has expired; sign in again');
+    }
+    return claims.sub;
+  }
+
+  issueAccessToken(userId: string, role: Role, sessionId: string): Promise<string> {
+    const claims: AccessTokenClaims = { sub: userId, role, sid: sessionId, typ: 'access' };
     return this.jwt.signAsync(claims, {
       secret: this.secret,
       algorithm: 'HS256',
@@ -50,7 +84,7 @@ export class TokenService implements OnModuleInit {
     } catch {
       throw SecurityException.unauthenticated('The access token is invalid or expired');
     }
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string') {
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
       throw SecurityException.unauthenticated('The access token is invalid or expired');
     }
     return claims as AccessTokenClaims;

@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { CurrentUser, Role, StaffSummary } from '@switchboard/contracts';
 import type { StaffDirectory } from '@switchboard/queues';
 import { IsNull, type EntityManager, type Repository } from 'typeorm';
+import { isUniqueViolation } from '@switchboard/db';
 import { permissionsOf } from './agents/agent.mapper';
+import { agentNotFound, conflict } from './staff-errors';
 import { UserEntity } from './entities/user.entity';
 
 /** A user as other modules see it. */
@@ -19,8 +21,8 @@ export interface NewUser {
 }
 
 function toStaffUser(entity: UserEntity): StaffUser {
-  const { id, username, email, fullName, role, disabled, toastPosition } = entity;
-  return { id, username, email, fullName, role, disabled, toastPosition, permissions: permissionsOf(entity.permissions) };
+  const { id, username, email, fullName, role, disabled, toastPosition, maskSensitiveData } = entity;
+  return { id, username, email, fullName, role, disabled, toastPosition, maskSensitiveData, permissions: permissionsOf(entity.permissions) };
 }
 
 /** Live (not deleted) users, for sign-in and for the other modules. */
@@ -49,6 +51,19 @@ export class UsersService implements StaffDirectory {
       .where('u.id = any(:ids::uuid[]) and u.deleted_at is null', { ids: [...new Set(ids)] })
       .getMany();
     return rows.map(({ id, username, fullName, role, disabled }) => ({ id, username, fullName, role, disabled }));
+  }
+
+  /** Changes a user's e-mail; 409 naming `email` when another user has it. */
+  async changeEmail(id: string, email: string): Promise<StaffUser> {
+    try {
+      await this.users.update({ id, deletedAt: IsNull() }, { email });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('email', 'This email is already used by another agent');
+      throw error;
+    }
+    const user = await this.findById(id);
+    if (!user) throw agentNotFound();
+    return user;
   }
 
   async count(manager?: EntityManager): Promise<number> {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TOAST_POSITIONS, type AgentPermissions, type CurrentUser, type LoginRequest, type LoginResponse, type Role, type ToastPosition } from '@switchboard/contracts';
+import { TOAST_POSITIONS, type AgentPermissions, type CurrentUser, type LoginRequest, type Role, type ToastPosition } from '@switchboard/contracts';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto implements LoginRequest {
@@ -16,17 +16,6 @@ export class LoginDto implements LoginRequest {
   password!: string;
 }
 
-export class LoginResponseDto implements LoginResponse {
-  @ApiProperty({ description: 'Send as `Authorization: Bearer <accessToken>`' })
-  accessToken!: string;
-
-  @ApiProperty({ enum: ['Bearer'] })
-  tokenType!: 'Bearer';
-
-  @ApiProperty({ description: 'Lifetime in seconds' })
-  expiresIn!: number;
-}
-
 export class CurrentUserDto implements CurrentUser {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() username!: string;
@@ -35,4 +24,5 @@ export class CurrentUserDto implements CurrentUser {
   @ApiProperty({ enum: ['admin', 'supervisor', 'agent'] }) role!: Role;
   @ApiProperty({ description: 'Module and download switches: { modules: {...}, downloads: {...} }' }) permissions!: AgentPermissions;
   @ApiProperty({ enum: TOAST_POSITIONS }) toastPosition!: ToastPosition;
+  @ApiProperty({ description: 'Contacts reach this user masked' }) maskSensitiveData!: boolean;
 }

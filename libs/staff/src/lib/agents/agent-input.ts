@@ -11,7 +11,7 @@ import { CAPACITY_COLUMN } from './agent.mapper';
 export function agentColumns(input: CreateAgentDto | UpdateAgentDto, current?: UserEntity): Partial<UserEntity> {
   const { capacity, autoAnswer, permissions, ...plain } = input as CreateAgentDto;
   const columns: Partial<UserEntity> = {};
-  for (const key of ['username', 'fullName', 'email', 'alias', 'typology', 'role', 'extension', 'description', 'voicemail', 'loginInPause', 'toastPosition', 'disabled', 'tabLimit'] as const) {
+  for (const key of ['username', 'fullName', 'email', 'alias', 'typology', 'role', 'extension', 'description', 'voicemail', 'loginInPause', 'toastPosition', 'disabled', 'tabLimit', 'maskSensitiveData'] as const) {
     if (plain[key] !== undefined) (columns as Record<string, unknown>)[key] = plain[key];
   }
   for (const channel of STAFF_CHANNELS) {
@@ -35,5 +35,5 @@ function defined<T extends object>(values: T | undefined): Partial<T> {
 
 /** The fields of the request the actor may not set (see refusedAgentFields). */
 export function refusedFields(actor: CurrentUser, input: CreateAgentDto | UpdateAgentDto): FieldError[] {
-  return refusedAgentFields(actor, { role: input.role, permissions: input.permissions });
+  return refusedAgentFields(actor, { role: input.role, permissions: input.permissions, maskSensitiveData: input.maskSensitiveData });
 }

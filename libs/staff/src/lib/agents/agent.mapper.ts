@@ -57,6 +57,7 @@ export function toAgent(entity: UserEntity, hasAvatar: boolean): Agent {
     tabLimit: entity.tabLimit,
     autoAnswer: autoAnswerOf(entity.autoAnswer),
     permissions: permissionsOf(entity.permissions),
+    maskSensitiveData: entity.maskSensitiveData,
     hasAvatar,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),

@@ -18,6 +18,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
+  AuditAction,
   DomainException,
   ErrorCode,
   Permission,
@@ -29,6 +30,7 @@ import {
   type SetPasswordResponse,
   type Team,
 } from '@switchboard/contracts';
+import { AuditService } from '@switchboard/audit';
 import { RequirePermissions, SignedInUser } from '@switchboard/permissions';
 import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
@@ -53,6 +55,7 @@ export class AgentsController {
     private readonly importer: AgentsImportService,
     private readonly avatars: AvatarService,
     private readonly teams: TeamsService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -74,6 +77,7 @@ export class AgentsController {
   @Header('Content-Disposition', 'attachment; filename="agents.csv"')
   async export(@SignedInUser() actor: CurrentUser, @Query() query: ExportQueryDto): Promise<string> {
     const agents = await this.agents.visible(actor, query.ids);
+    await this.audit.record({ action: AuditAction.Exported, target: { type: 'agents', id: 'agents' }, details: { rows: agents.length } });
     return stringify([[...EXPORT_COLUMNS], ...agents.map(agentToRow)]);
   }
 

@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Role, type Agent, type CreatedAgent, type CurrentUser, type Page } from '@switchboard/contracts';
+import { AuditService } from '@switchboard/audit';
+import { AuditAction, Role, type Agent, type CreatedAgent, type CurrentUser, type Page } from '@switchboard/contracts';
 import { containsPattern, direction, isUniqueViolation, pageOf } from '@switchboard/db';
 import { forbidden } from '@switchboard/permissions';
 import { AgentAccessPolicy, QueuesService } from '@switchboard/queues';
@@ -8,11 +9,11 @@ import { DataSource, In, IsNull, type Repository } from 'typeorm';
 import type { AgentListQueryDto, CreateAgentDto, UpdateAgentDto } from '../dto/agent.dto';
 import { AvatarEntity } from '../entities/avatar.entity';
 import { UserEntity } from '../entities/user.entity';
-import { STAFF_CREDENTIALS, type StaffCredentials } from '../ports';
+import { STAFF_CREDENTIALS, USER_NOTIFIER, type StaffCredentials, type UserNotifier } from '../ports';
 import { SeatsService } from '../seats.service';
 import { agentNotFound, conflict, invalid, UNIQUE_FIELDS } from '../staff-errors';
 import { agentColumns, refusedFields } from './agent-input';
-import { toAgent } from './agent.mapper';
+import { permissionsOf, toAgent } from './agent.mapper';
 import { nextExtensions } from './extensions';
 
 const SORT_EXPRESSION = {
@@ -41,6 +42,8 @@ export class AgentsService {
     private readonly access: AgentAccessPolicy,
     private readonly queues: QueuesService,
     private readonly seats: SeatsService,
+    private readonly audit: AuditService,
+    @Optional() @Inject(USER_NOTIFIER) private readonly notifier?: UserNotifier,
   ) {}
 
   async list(actor: CurrentUser, query: AgentListQueryDto): Promise<Page<Agent>> {
@@ -93,11 +96,12 @@ export class AgentsService {
     }
     const generated = dto.password === undefined ? this.credentials.generatePassword() : undefined;
     const password = dto.password ?? (generated as string);
-    const problem = this.credentials.passwordProblem(password, dto);
+    const problem = (await this.credentials.passwordRules())(password, dto);
     if (problem) throw invalid('password', problem);
     const prepared: PreparedAgent = { columns: { role: Role.Agent, ...agentColumns(dto) }, passwordHash: await this.credentials.hashPassword(password) };
     const [id] = await this.saveNew(actor, [prepared], dto.queueIds ?? []);
     const agent = await this.get(actor, id as string);
+    await this.audit.record({ action: AuditAction.AgentCreated, target: agentTarget(agent), details: { role: agent.role } });
     return generated ? { ...agent, generatedPassword: generated } : agent;
   }
 
@@ -137,8 +141,15 @@ export class AgentsService {
       this.dataSource.transaction(async (manager) => {
         if (current.disabled && columns.disabled === false) await this.seats.reserve(manager, 1);
         await manager.getRepository(UserEntity).update({ id }, columns);
+        for (const record of changeRecords(current, columns)) await this.audit.record({ ...record, target: agentTarget(current) }, manager);
       }),
     );
+    const roleChanged = columns.role !== undefined && columns.role !== current.role;
+    if (columns.disabled === true && !current.disabled) await this.credentials.endSessions([id], 'The account was disabled');
+    else if (roleChanged) await this.credentials.endSessions([id], 'Your role changed; sign in again');
+    if (columns.maskSensitiveData !== undefined && columns.maskSensitiveData !== current.maskSensitiveData) {
+      await this.notifier?.maskingChanged(id, columns.maskSensitiveData);
+    }
     return this.get(actor, id);
   }
 
@@ -155,7 +166,9 @@ export class AgentsService {
       await manager.getRepository(AvatarEntity).delete({ userId: In(unique) });
       await this.queues.removeEverywhere(manager, unique);
       await this.credentials.forget(manager, unique);
+      for (const target of targets) await this.audit.record({ action: AuditAction.AgentDeleted, target: agentTarget(target) }, manager);
     });
+    await this.credentials.endSessions(unique, 'The account was deleted');
     return unique.length;
   }
 
@@ -165,10 +178,14 @@ export class AgentsService {
     if (actor.id !== id) await this.access.assertMayManage(actor, [target]);
     const generated = password === undefined ? this.credentials.generatePassword() : undefined;
     const chosen = password ?? (generated as string);
-    const problem = this.credentials.passwordProblem(chosen, target);
+    const problem = (await this.credentials.passwordRules())(chosen, target);
     if (problem) throw invalid('password', problem);
     const hash = await this.credentials.hashPassword(chosen);
-    await this.dataSource.transaction((manager) => this.credentials.storeHashes(manager, [{ userId: id, hash }]));
+    await this.dataSource.transaction(async (manager) => {
+      await this.credentials.storeHashes(manager, [{ userId: id, hash }]);
+      await this.audit.record({ action: AuditAction.PasswordChanged, target: agentTarget(target), details: { by: actor.id === id ? 'self' : 'manager' } }, manager);
+    });
+    await this.credentials.endSessions([id], 'Your password was changed; sign in again');
     return generated ? { generatedPassword: generated } : {};
   }
 
@@ -212,4 +229,27 @@ export class AgentsService {
       throw error;
     }
   }
+}
+
+/** How an agent appears as the target of an audit row. */
+function agentTarget(agent: { id: string; username: string }): { type: string; id: string; name: string } {
+  return { type: 'agent', id: agent.id, name: agent.username };
+}
+
+/** The audit rows an agent update calls for: role, permissions, masking and the disabled switch, with before and after. */
+function changeRecords(current: UserEntity, columns: Partial<UserEntity>): { action: AuditAction; details: Record<string, unknown> }[] {
+  const records: { action: AuditAction; details: Record<string, unknown> }[] = [];
+  if (columns.role !== undefined && columns.role !== current.role) {
+    records.push({ action: AuditAction.RoleChanged, details: { before: current.role, after: columns.role } });
+  }
+  if (columns.permissions !== undefined && JSON.stringify(permissionsOf(columns.permissions)) !== JSON.stringify(permissionsOf(current.permissions))) {
+    records.push({ action: AuditAction.PermissionsChanged, details: { before: permissionsOf(current.permissions), after: permissionsOf(columns.permissions) } });
+  }
+  if (columns.maskSensitiveData !== undefined && columns.maskSensitiveData !== current.maskSensitiveData) {
+    records.push({ action: AuditAction.MaskingChanged, details: { before: current.maskSensitiveData, after: columns.maskSensitiveData } });
+  }
+  if (columns.disabled !== undefined && columns.disabled !== current.disabled) {
+    records.push({ action: columns.disabled ? AuditAction.AccountDisabled : AuditAction.AccountEnabled, details: { before: current.disabled, after: columns.disabled } });
+  }
+  return records;
 }

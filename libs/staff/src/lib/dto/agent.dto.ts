@@ -37,6 +37,7 @@ class AgentSettingsDto {
   @Count(1000) tabLimit?: number;
   @Nested(() => AutoAnswerDto) autoAnswer?: AutoAnswerDto;
   @Nested(() => PermissionsDto) permissions?: PermissionsDto;
+  @Flag() maskSensitiveData?: boolean;
 }
 
 export class CreateAgentDto extends AgentSettingsDto implements CreateAgentRequest {

@@ -66,6 +66,10 @@ export class UserEntity {
   @Column({ type: 'jsonb', default: {} })
   permissions!: { modules?: Partial<AgentPermissions['modules']>; downloads?: Partial<AgentPermissions['downloads']> };
 
+  /** Seed: "Mask Sensitive Data". */
+  @Column({ name: 'mask_sensitive_data', type: 'boolean', default: false })
+  maskSensitiveData!: boolean;
+
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;
 

@@ -1,5 +1,6 @@
 import { columnOfField, rowToRequest } from './agent-csv';
-import { neutraliseFormula, typedCell } from './csv-cells';
+import { neutraliseFormula } from '@switchboard/contracts';
+import { typedCell } from './csv-cells';
 
 describe('neutraliseFormula', () => {
   it.each(['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])('prefixes %j with an apostrophe', (cell) => {

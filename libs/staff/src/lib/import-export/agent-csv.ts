@@ -1,5 +1,6 @@
 import { AGENT_CSV_COLUMNS, STAFF_CHANNELS, type Agent, type AgentCsvColumn, type StaffChannel } from '@switchboard/contracts';
-import { neutraliseFormula, typedCell } from './csv-cells';
+import { neutraliseFormula } from '@switchboard/contracts';
+import { typedCell } from './csv-cells';
 
 const BOOLEAN_COLUMNS = new Set<AgentCsvColumn>(['voicemail', 'loginInPause', 'disabled']);
 const INTEGER_COLUMNS = new Set<AgentCsvColumn>(['tabLimit']);

@@ -1,6 +1,8 @@
+import { AuditService } from '@switchboard/audit';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   AGENT_CSV_COLUMNS,
+  AuditAction,
   fieldErrors,
   Role,
   type AgentCsvColumn,
@@ -16,7 +18,7 @@ import { DataSource } from 'typeorm';
 import { agentColumns, refusedFields } from '../agents/agent-input';
 import { AgentsService, type PreparedAgent } from '../agents/agents.service';
 import { CreateAgentDto } from '../dto/agent.dto';
-import { STAFF_CREDENTIALS, USER_NOTIFIER, type StaffCredentials, type UserNotifier } from '../ports';
+import { STAFF_CREDENTIALS, USER_NOTIFIER, type PasswordRules, type StaffCredentials, type UserNotifier } from '../ports';
 import { SeatsService } from '../seats.service';
 import { invalid } from '../staff-errors';
 import { columnOfField, REQUIRED_COLUMNS, rowToRequest } from './agent-csv';
@@ -48,6 +50,7 @@ export class AgentsImportService {
     private readonly agents: AgentsService,
     private readonly seats: SeatsService,
     @Inject(STAFF_CREDENTIALS) private readonly credentials: StaffCredentials,
+    private readonly audit: AuditService,
     @Optional() @Inject(USER_NOTIFIER) private readonly notifier?: UserNotifier,
   ) {}
 
@@ -57,6 +60,7 @@ export class AgentsImportService {
     }
     const [header, ...records] = this.parse(file);
     const columns = this.checkHeader(header ?? []);
+    const passwordProblem = await this.credentials.passwordRules();
     if (records.length > MAX_IMPORT_ROWS) throw invalid('file', `At most ${MAX_IMPORT_ROWS} rows per file; this one has ${records.length}`);
     const progress = this.progress(actor, options.importId, records.length);
 
@@ -65,7 +69,7 @@ export class AgentsImportService {
     const checked: CheckedRow[] = [];
     records.forEach((cells, i) => {
       const row = i + 2;
-      const rowErrors = this.checkRow(actor, row, columns, cells);
+      const rowErrors = this.checkRow(actor, row, columns, cells, passwordProblem);
       if (rowErrors.errors.length) errors.push(...rowErrors.errors);
       else checked.push({ row, dto: rowErrors.dto });
     });
@@ -98,8 +102,9 @@ export class AgentsImportService {
     });
     await runLimited(work, HASH_CONCURRENCY);
     progress('saving', valid.length);
-    await this.agents.saveNew(actor, prepared, options.queueIds);
+    const ids = await this.agents.saveNew(actor, prepared, options.queueIds);
     report.created = valid.length;
+    await this.audit.record({ action: AuditAction.AgentsImported, target: { type: 'agents', id: 'import' }, details: { created: ids.length, rows: records.length } });
     report.generatedPasswords.sort((a, b) => a.row - b.row);
     progress('done', records.length);
     return report;
@@ -129,7 +134,7 @@ export class AgentsImportService {
     return names as AgentCsvColumn[];
   }
 
-  private checkRow(actor: CurrentUser, row: number, columns: readonly AgentCsvColumn[], cells: readonly string[]) {
+  private checkRow(actor: CurrentUser, row: number, columns: readonly AgentCsvColumn[], cells: readonly string[], passwordProblem: PasswordRules) {
     const dto = plainToInstance(CreateAgentDto, rowToRequest(columns, cells));
     const errors: ImportRowError[] = fieldErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true })).map((e) => ({
       row,
@@ -138,7 +143,7 @@ export class AgentsImportService {
     }));
     for (const refused of refusedFields(actor, dto)) errors.push({ row, field: refused.field, message: refused.messages.join('; ') });
     if (dto.password !== undefined && !errors.some((e) => e.field === 'password')) {
-      const problem = this.credentials.passwordProblem(dto.password, dto);
+      const problem = passwordProblem(dto.password, dto);
       if (problem) errors.push({ row, field: 'password', message: problem });
     }
     return { dto, errors };

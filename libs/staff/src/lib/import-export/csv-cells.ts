@@ -1,11 +1,3 @@
-/**
- * A cell a spreadsheet would read as a formula (=, +, -, @, tab or carriage return first) gets a
- * leading apostrophe, so `=HYPERLINK("x")` stays text (OWASP "CSV injection").
- */
-export function neutraliseFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
 /** A CSV cell as a typed value: yes/no words as booleans, digits as numbers, empty as absent. */
 export function typedCell(raw: string, kind: 'text' | 'boolean' | 'integer'): unknown {
   const value = raw.trim();
