@@ -128,7 +128,7 @@ export class AuthController {
   async reset(@Body() body: ResetPasswordDto): Promise<void> {
     const user = await this.resets.userOf(body.token);
     await this.account.checkNewPassword(user, body.password, 'password');
-    await this.resets.spend(body.token, (manager) => this.account.storeNewPassword(user, body.password, 'password', AuditAction.PasswordReset, manager));
+    await this.resets.spend(body.token, (manager) => this.account.savePassword(user, body.password, AuditAction.PasswordReset, manager));
     await this.sessions.revokeAllOf([user.id], 'Your password was reset; sign in again');
   }
 

@@ -56,14 +56,16 @@ export class AccountService {
   }
 
   /** Checks a new password against the rules and stores it (inside `manager`'s transaction when given); audited. */
-  async storeNewPassword(
-    user: { id: string; username: string; email: string },
-    password: string,
-    field: string,
-    action: AuditAction = AuditAction.PasswordChanged,
-    manager?: EntityManager,
-  ): Promise<void> {
+  async storeNewPassword(user: { id: string; username: string; email: string }, password: string, field: string): Promise<void> {
     await this.checkNewPassword(user, password, field);
+    await this.savePassword(user, password, AuditAction.PasswordChanged);
+  }
+
+  /**
+   * Stores a password already checked with checkNewPassword, inside `manager`'s transaction when
+   * given (and then touches nothing outside it: embedded PGlite has one session).
+   */
+  async savePassword(user: { id: string; username: string }, password: string, action: AuditAction, manager?: EntityManager): Promise<void> {
     await this.credentials.setPassword(user.id, password, manager);
     await this.audit.record({ action, target: { type: 'agent', id: user.id, name: user.username }, details: { by: 'self' } }, manager);
   }
