@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { CredentialEntity } from './entities/credential.entity';
+import { Clock } from './clock';
 import { PasswordHasher } from './password-hasher';
 
 /** Users' passwords: set (hashed) and checked. */
@@ -10,12 +11,13 @@ export class CredentialsService {
   constructor(
     @InjectRepository(CredentialEntity) private readonly credentials: Repository<CredentialEntity>,
     private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
   ) {}
 
   /** Stores a new password (hashed now); keeps the lock state as it is. */
   async setPassword(userId: string, password: string, manager?: EntityManager): Promise<void> {
     const repository = manager?.getRepository(CredentialEntity) ?? this.credentials;
-    await repository.upsert({ userId, passwordHash: await this.hasher.hash(password), passwordChangedAt: new Date() }, ['userId']);
+    await repository.upsert({ userId, passwordHash: await this.hasher.hash(password), passwordChangedAt: this.clock.now() }, ['userId']);
   }
 
   /** True when the password is the user's; takes as long when the user has none. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PasswordRules, StaffCredentials } from '@switchboard/staff';
 import type { EntityManager } from 'typeorm';
+import { Clock } from './clock';
 import { CredentialEntity } from './entities/credential.entity';
 import { generatePassword } from './generate-password';
 import { PasswordHasher } from './password-hasher';
@@ -15,6 +16,7 @@ export class StaffCredentialsAdapter implements StaffCredentials {
     private readonly hasher: PasswordHasher,
     private readonly settings: SecuritySettingsService,
     private readonly sessions: SessionsService,
+    private readonly clock: Clock,
   ) {}
 
   async passwordRules(): Promise<PasswordRules> {
@@ -32,7 +34,7 @@ export class StaffCredentialsAdapter implements StaffCredentials {
 
   async storeHashes(manager: EntityManager, entries: readonly { userId: string; hash: string }[]): Promise<void> {
     const repository = manager.getRepository(CredentialEntity);
-    const now = new Date();
+    const now = this.clock.now();
     for (let start = 0; start < entries.length; start += 500) {
       const rows = entries.slice(start, start + 500).map((e) => ({ userId: e.userId, passwordHash: e.hash, passwordChangedAt: now }));
       await repository.upsert(rows, ['userId']);
