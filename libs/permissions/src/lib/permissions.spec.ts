@@ -8,7 +8,7 @@ import { REQUIRED_PERMISSIONS } from './require-permissions.decorator';
 function user(role: Role, change?: (p: CurrentUser['permissions']) => void): CurrentUser {
   const permissions = defaultAgentPermissions();
   change?.(permissions);
-  return { id: 'u1', username: 'u', email: 'u@example.com', fullName: 'U', role, permissions, toastPosition: 'top-right' };
+  return { id: 'u1', username: 'u', email: 'u@example.com', fullName: 'U', role, permissions, toastPosition: 'top-right', maskSensitiveData: false };
 }
 
 function contextFor(signedIn: CurrentUser | undefined, required: string[] | undefined): ExecutionContext {
@@ -70,5 +70,10 @@ describe('refusedAgentFields', () => {
   it('refuses permission changes to those who may not set them', () => {
     expect(refusedAgentFields(user('supervisor'), { permissions: {} }).map((f) => f.field)).toEqual(['permissions']);
     expect(refusedAgentFields(user('admin'), { permissions: {} })).toEqual([]);
+  });
+
+  it('lets only administrators switch masking', () => {
+    expect(refusedAgentFields(user('supervisor'), { maskSensitiveData: false }).map((f) => f.field)).toEqual(['maskSensitiveData']);
+    expect(refusedAgentFields(user('admin'), { maskSensitiveData: false })).toEqual([]);
   });
 });
