@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AuditAction, AuditEntry, Page } from '@switchboard/contracts';
-import { containsPattern, pageOf } from '@switchboard/db';
+import { containsPattern, fetchPage } from '@switchboard/db';
 import type { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
 import type { AuditQueryDto } from './audit-query.dto';
@@ -47,11 +47,7 @@ export class AuditService {
   }
 
   async list(query: AuditQueryDto): Promise<Page<AuditEntry>> {
-    const [rows, total] = await this.filtered(query)
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return pageOf(rows.map(toEntry), total, query);
+    return fetchPage(this.filtered(query), query, toEntry);
   }
 
   /** Every matching row (up to AUDIT_EXPORT_LIMIT), in the asked order. */

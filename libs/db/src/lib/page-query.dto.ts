@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { Page } from '@switchboard/contracts';
 import { Type } from 'class-transformer';
@@ -39,6 +40,15 @@ export function direction(query: PageQueryDto): 'ASC' | 'DESC' {
 
 export function pageOf<T>(items: T[], total: number, query: PageQueryDto): Page<T> {
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Runs a query builder for the asked page and maps its rows (one count query, one page query). */
+export async function fetchPage<E extends ObjectLiteral, T>(builder: SelectQueryBuilder<E>, query: PageQueryDto, map: (row: E) => T): Promise<Page<T>> {
+  const [rows, total] = await builder
+    .skip((query.page - 1) * query.pageSize)
+    .take(query.pageSize)
+    .getManyAndCount();
+  return pageOf(rows.map(map), total, query);
 }
 
 /** A LIKE pattern that matches `text` anywhere, with the user's % and _ taken literally. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { OutboxMail, Page } from '@switchboard/contracts';
-import { containsPattern, pageOf, type PageQueryDto } from '@switchboard/db';
+import { containsPattern, fetchPage, type PageQueryDto } from '@switchboard/db';
 import { JOB_QUEUE, type Job, type JobQueue } from '@switchboard/plugin-sdk';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { Repository } from 'typeorm';
@@ -42,13 +42,7 @@ export class MailService implements OnModuleInit {
   async list(query: PageQueryDto): Promise<Page<OutboxMail>> {
     const builder = this.outbox.createQueryBuilder('m');
     if (query.q) builder.where('(m.recipient ilike :q or m.subject ilike :q)', { q: containsPattern(query.q) });
-    const [rows, total] = await builder
-      .orderBy('m.created_at', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return pageOf(rows.map(toOutboxMail), total, query);
+    return fetchPage(builder.orderBy('m.created_at', 'DESC').addOrderBy('m.id', 'DESC'), query, toOutboxMail);
   }
 
   private async deliver(id: string): Promise<void> {

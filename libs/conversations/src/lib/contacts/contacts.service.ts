@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainException, ErrorCode, personalData, type Contact, type Page } from '@switchboard/contracts';
-import { containsPattern, pageOf, type PageQueryDto } from '@switchboard/db';
+import { containsPattern, fetchPage, type PageQueryDto } from '@switchboard/db';
 import type { Repository } from 'typeorm';
 import { CONTACT_BROADCAST, type ContactBroadcast } from '../ports';
 import type { SaveContactDto } from './contact.dto';
@@ -30,13 +30,7 @@ export class ContactsService {
     const builder = this.contacts.createQueryBuilder('c');
     if (query.q) builder.where('(c.name ilike :q or c.phone ilike :q or c.email ilike :q)', { q: containsPattern(query.q) });
     const order = query.order === 'desc' ? 'DESC' : 'ASC';
-    const [rows, total] = await builder
-      .orderBy('lower(c.name)', order, 'NULLS LAST')
-      .addOrderBy('c.id', order)
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return pageOf(rows.map(toContact), total, query);
+    return fetchPage(builder.orderBy('lower(c.name)', order, 'NULLS LAST').addOrderBy('c.id', order), query, toContact);
   }
 
   async get(id: string): Promise<Contact> {
