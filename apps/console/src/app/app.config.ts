@@ -19,6 +19,11 @@ export const appConfig: ApplicationConfig = {
       { path: '/agents', label: 'Agents', icon: 'support_agent', roles: ['admin', 'supervisor'] },
       { path: '/teams', label: 'Teams', icon: 'groups', roles: ['admin', 'supervisor'] },
       { path: '/queues', label: 'Queues', icon: 'alt_route', roles: ['admin', 'supervisor'] },
+      { path: '/contacts', label: 'Contacts', icon: 'contacts' },
+      { path: '/settings/security', label: 'Security', icon: 'shield', roles: ['admin'] },
+      { path: '/audit', label: 'Audit log', icon: 'policy', roles: ['admin'] },
+      { path: '/outbox', label: 'Mail outbox', icon: 'outbox', roles: ['admin'] },
+      { path: '/account', label: 'My account', icon: 'manage_accounts' },
     ),
   ],
 };

@@ -4,6 +4,8 @@ import { signedInGuard } from './core/signed-in.guard';
 
 export const routes: Routes = [
   { path: 'login', title: 'Sign in · Switchboard', loadComponent: () => import('./pages/login/login-page.component').then((m) => m.LoginPageComponent) },
+  { path: 'forgot-password', loadChildren: () => import('./pages/password-reset/forgot-password.routes') },
+  { path: 'reset-password', loadChildren: () => import('./pages/password-reset/reset-password.routes') },
   {
     path: '',
     canActivate: [signedInGuard],
@@ -14,6 +16,11 @@ export const routes: Routes = [
       { path: 'agents', canActivate: [roleGuard('admin', 'supervisor')], loadChildren: () => import('./pages/agents/agents.routes') },
       { path: 'teams', canActivate: [roleGuard('admin', 'supervisor')], loadChildren: () => import('./pages/teams/teams.routes') },
       { path: 'queues', canActivate: [roleGuard('admin', 'supervisor')], loadChildren: () => import('./pages/queues/queues.routes') },
+      { path: 'contacts', loadChildren: () => import('./pages/contacts/contacts.routes') },
+      { path: 'account', loadChildren: () => import('./pages/account/account.routes') },
+      { path: 'settings/security', canActivate: [roleGuard('admin')], loadChildren: () => import('./pages/security-settings/security-settings.routes') },
+      { path: 'audit', canActivate: [roleGuard('admin')], loadChildren: () => import('./pages/audit/audit.routes') },
+      { path: 'outbox', canActivate: [roleGuard('admin')], loadChildren: () => import('./pages/outbox/outbox.routes') },
     ],
   },
   { path: '**', redirectTo: '' },

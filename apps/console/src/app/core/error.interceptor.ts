@@ -1,10 +1,10 @@
 import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router } from '@angular/router';
 import type { ApiError } from '@switchboard/contracts';
 import { catchError, throwError } from 'rxjs';
-import { AuthService } from './auth.service';
+import { isSessionExpiry } from './auth.interceptor';
+import { SHOWS_OWN_ERRORS } from './http-context';
 
 /** The message to show for a failed request: the API's own, or a plain one. */
 export function errorMessage(error: HttpErrorResponse): string {
@@ -15,21 +15,15 @@ export function errorMessage(error: HttpErrorResponse): string {
 }
 
 /**
- * Every failed API call shows one toast with the API's message. An expired or revoked
- * session (401 outside sign-in) signs the user out.
+ * Every failed API call shows one toast with the API's message, except requests whose caller
+ * shows the failure itself and an expired session (the auth interceptor renews it, or signs
+ * out with its own message).
  */
 export const errorInterceptor: HttpInterceptorFn = (request, next) => {
   const snackBar = inject(MatSnackBar);
-  const auth = inject(AuthService);
-  const router = inject(Router);
   return next(request).pipe(
     catchError((error: unknown) => {
-      if (error instanceof HttpErrorResponse) {
-        const signingIn = request.url.endsWith('/auth/login');
-        if (error.status === 401 && !signingIn) {
-          auth.forget();
-          void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
-        }
+      if (error instanceof HttpErrorResponse && !request.context.get(SHOWS_OWN_ERRORS) && !isSessionExpiry(request, error)) {
         snackBar.open(errorMessage(error), 'Dismiss', { duration: 6000, panelClass: 'sb-error-toast' });
       }
       return throwError(() => error);

@@ -34,6 +34,8 @@ export class AgentAccountTabComponent {
   readonly queues = input<readonly Queue[]>([]);
   readonly requireQueue = input(false);
   readonly agent = input<Agent | null>(null);
+  /** The Disabled switch; an administrator editing finds it in the Security Suite tab instead. */
+  readonly showDisabled = input(true);
   readonly avatarChanged = output();
 
   protected readonly typologies = TYPOLOGIES;

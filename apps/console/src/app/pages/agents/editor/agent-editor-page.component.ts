@@ -24,9 +24,13 @@ import { AgentChannelsTabComponent } from './agent-channels-tab.component';
 import { agentForm, createRequest, fillAgentForm, tabOf, updateRequest } from './agent-form';
 import { AgentPermissionsTabComponent } from './agent-permissions-tab.component';
 import { AgentQueuesComponent } from './agent-queues.component';
+import { AgentSecurityComponent } from './agent-security.component';
 import { ChangePasswordDialogComponent, type ChangePasswordData } from './change-password-dialog.component';
 
-/** One agent: create (`/agents/new`) or edit (`/agents/:id`) in three tabs, with the header's actions. */
+/**
+ * One agent: create (`/agents/new`) or edit (`/agents/:id`) in three tabs (four for an
+ * administrator editing: the Security Suite), with the header's actions.
+ */
 @Component({
   selector: 'sb-agent-editor-page',
   imports: [
@@ -40,6 +44,7 @@ import { ChangePasswordDialogComponent, type ChangePasswordData } from './change
     AgentChannelsTabComponent,
     AgentPermissionsTabComponent,
     AgentQueuesComponent,
+    AgentSecurityComponent,
   ],
   templateUrl: './agent-editor-page.component.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -52,6 +57,7 @@ export class AgentEditorPageComponent {
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
   private readonly queuesPanel = viewChild(AgentQueuesComponent);
+  private readonly securityPanel = viewChild(AgentSecurityComponent);
 
   /** The route's `:id`; absent on `/agents/new`. */
   readonly id = input<string>();
@@ -128,8 +134,16 @@ export class AgentEditorPageComponent {
     });
     const answer = await firstValueFrom(ref.afterClosed());
     if (!answer) return;
+    // A new password changes the reset time and ends the agent's sessions.
+    this.securityPanel()?.reload();
     if (answer.generatedPassword) await showGeneratedPassword(this.dialog, { username: agent.username, password: answer.generatedPassword });
     else this.snackBar.open('Password changed', undefined, { duration: 3000 });
+  }
+
+  /** A Security Suite switch saved at once: keep the form's copy in step without touching unsaved edits. */
+  protected securityChanged(saved: Agent): void {
+    this.agent.set(saved);
+    this.form.controls.disabled.reset(saved.disabled);
   }
 
   /** After an avatar upload: fetch the agent again (hasAvatar) without touching unsaved edits. */
