@@ -76,7 +76,7 @@ describe('my account in Chromium', () => {
     await page.getByText('The device was signed out').waitFor();
     await eventually(() => sessionRows(page).count(), (count) => count === 1);
     await other.waitForURL(/\/login/, { timeout: 15_000 });
-    await other.getByText('You were signed out').waitFor();
+    await other.getByText('Signed out from another device').waitFor();
     // And it stays signed out after a reload.
     await other.reload();
     await other.getByRole('button', { name: 'Sign in' }).waitFor();

@@ -1,6 +1,5 @@
-import { createHmac } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { apiAs, eventually, signedInPage, textOf, useConsoleSession } from './console-session';
+import { apiAs, eventually, signedInPage, textOf, totp, useConsoleSession } from './console-session';
 
 interface AgentBody {
   id: string;
@@ -18,19 +17,6 @@ interface AgentSecurityBody {
 }
 
 const PASSWORD = 'Agent-Password-123!';
-
-/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) of a base32 secret, as an authenticator app computes it. */
-function totp(secret: string, at = Date.now()): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => parseInt(byte, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
-  const hash = createHmac('sha1', key).update(counter).digest();
-  const offset = (hash[hash.length - 1] ?? 0) & 0xf;
-  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
 
 function switchOf(page: Page, testId: string) {
   return page.getByTestId(testId).getByRole('switch');

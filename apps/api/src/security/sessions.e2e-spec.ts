@@ -119,4 +119,11 @@ describe('sessions and refresh tokens', () => {
     await refresh(ctx.app, cookie).expect(401);
     expect((await auditRows(ctx.admin, AuditAction.Logout, agent.id)).length).toBe(1);
   });
+
+  it('signs out with the cookie alone, when the access token has expired', async () => {
+    const agent = await createAgent(ctx.admin);
+    const { cookie } = await signIn(ctx.app, agent.username, agent.password);
+    await ctx.app.http.post('/api/v1/auth/logout').set('Cookie', cookie).expect(204);
+    await refresh(ctx.app, cookie).expect(401);
+  });
 });

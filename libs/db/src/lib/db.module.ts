@@ -38,7 +38,7 @@ export class DbModule {
           }),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options as DataSourceOptions).initialize();
-            await runMigrations(dataSource);
+            await runMigrations(dataSource, { lock: handle.kind !== 'pglite' });
             return dataSource;
           },
         }),

@@ -13,5 +13,5 @@ export interface DatabaseSettings {
 export function openDatabase(settings: DatabaseSettings): Promise<DatabaseHandle> {
   return settings.databaseUrl
     ? connectServerDatabase(settings.databaseUrl, settings.poolSize)
-    : startEmbeddedDatabase(settings.dataDir, settings.poolSize);
+    : startEmbeddedDatabase(settings.dataDir);
 }

@@ -6,9 +6,11 @@ const MIGRATION_LOCK_ID = 7_342_001;
 /**
  * Runs pending migrations, each in its own transaction. On a server database several nodes
  * may start at once, so they take turns under a session advisory lock held on one dedicated
- * connection. Returns the names of the migrations that ran.
+ * connection; the embedded database belongs to one process and needs no lock. Returns the
+ * names of the migrations that ran.
  */
-export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+export async function runMigrations(dataSource: DataSource, options: { lock: boolean } = { lock: true }): Promise<string[]> {
+  if (!options.lock) return (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
   const lock = dataSource.createQueryRunner();
   await lock.connect();
   try {

@@ -4,6 +4,7 @@ import { AuditAction, DomainException, ErrorCode, type CurrentUser, type LoginRe
 import { SignedInUser } from '@switchboard/permissions';
 import type { Request, Response } from 'express';
 import { AccountService } from './account/account.service';
+import { bearerToken } from './auth.guard';
 import { AuthService, type SignInOutcome } from './auth.service';
 import { CredentialsService } from './credentials.service';
 import { ForgotPasswordDto, ResetPasswordDto, StepCodeDto, StepNewPasswordDto, StepTokenDto } from './dto/auth.dto';
@@ -99,18 +100,19 @@ export class AuthController {
     }
   }
 
-  /** Ends this device's session (by its cookie, or by the access token). */
+  /** Ends this device's session, found by its access token or, when that has expired, by its cookie. */
   @Public()
   @Post('logout')
   @HttpCode(204)
-  async logout(@Req() request: Request & { headers: Record<string, string | undefined> }, @Res({ passthrough: true }) response: Response): Promise<void> {
-    clearRefreshCookie(response);
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers['authorization'] ?? '')?.[1];
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    const bearer = bearerToken(request.headers['authorization']);
     const signedIn = bearer ? await this.auth.verify(bearer).catch(() => null) : null;
-    if (signedIn) {
-      await this.sessions.revoke([signedIn.sessionId], 'Signed out');
-      await this.auth.recordLogout(signedIn.user);
-    }
+    const cookie = refreshCookie(request);
+    const session = signedIn ? { id: signedIn.sessionId, userId: signedIn.user.id } : cookie ? await this.sessions.sessionOfRefreshToken(cookie) : null;
+    clearRefreshCookie(response);
+    if (!session) return;
+    await this.sessions.revoke([session.id], 'Signed out');
+    await this.auth.recordLogout(session.userId);
   }
 
   @Public()

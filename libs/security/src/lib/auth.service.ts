@@ -152,8 +152,10 @@ export class AuthService {
     return (await this.verify(accessToken)).user;
   }
 
-  async recordLogout(user: CurrentUser): Promise<void> {
-    await this.audit.record({ action: AuditAction.Logout, actor: { id: user.id, name: user.username }, target: { type: 'agent', id: user.id, name: user.username } });
+  async recordLogout(userId: string): Promise<void> {
+    const user = await this.users.findById(userId);
+    const who = { id: userId, name: user?.username ?? userId };
+    await this.audit.record({ action: AuditAction.Logout, actor: who, target: { type: 'agent', ...who } });
   }
 
   private async step(user: StaffUser, stage: LoginStage): Promise<SignInOutcome> {

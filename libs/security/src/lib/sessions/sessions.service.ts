@@ -131,6 +131,15 @@ export class SessionsService {
     return row?.n ?? 0;
   }
 
+  /** The live session a refresh token (spent or not) belongs to, or null. */
+  async sessionOfRefreshToken(refreshToken: string): Promise<{ id: string; userId: string } | null> {
+    const [row] = (await this.dataSource.query(
+      'select s.id, s.user_id from security_refresh_tokens t join security_sessions s on s.id = t.session_id where t.token_hash = $1 and s.revoked_at is null',
+      [hashToken(refreshToken)],
+    )) as { id: string; user_id: string }[];
+    return row ? { id: row.id, userId: row.user_id } : null;
+  }
+
   /** The owner of a live session, or null. */
   async ownerOf(sessionId: string): Promise<string | null> {
     const [row] = (await this.dataSource.query('select user_id from security_sessions where id = $1 and revoked_at is null', [sessionId])) as {

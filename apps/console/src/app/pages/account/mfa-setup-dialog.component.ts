@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, inject, Injector, signal, viewChild, type ElementRef } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialogModule, MatDialogRef, type MatDialog } from '@angular/material/dialog';
@@ -34,7 +34,7 @@ import { RecoveryCodesComponent } from '../login/recovery-codes.component';
           <sb-mfa-secret [setup]="setup" />
           <mat-form-field appearance="outline">
             <mat-label>Code from the app</mat-label>
-            <input matInput formControlName="code" autocomplete="one-time-code" inputmode="numeric" required data-testid="mfa-code" cdkFocusInitial />
+            <input #codeInput matInput formControlName="code" autocomplete="one-time-code" inputmode="numeric" required data-testid="mfa-code" />
             <mat-error>{{ codeMessage(codeForm.controls.code.errors) }}</mat-error>
           </mat-form-field>
         </mat-dialog-content>
@@ -60,13 +60,15 @@ import { RecoveryCodesComponent } from '../login/recovery-codes.component';
       </form>
     }
   `,
-  styles: `.done { font: var(--mat-sys-title-small); }`,
+  styles: `.done { font: var(--mat-sys-title-small); } mat-form-field { width: 100%; margin-top: 8px; }`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MfaSetupDialogComponent {
   private readonly api = inject(AccountApi);
   private readonly ref = inject<MatDialogRef<MfaSetupDialogComponent, boolean>>(MatDialogRef);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly injector = inject(Injector);
+  private readonly codeInput = viewChild<ElementRef<HTMLInputElement>>('codeInput');
   protected readonly passwordForm = this.fb.group({ password: ['', [Validators.required, Validators.maxLength(1024)]] });
   protected readonly codeForm = this.fb.group({ code: ['', [Validators.required, Validators.pattern(/^\s*\d{3}\s*\d{3}\s*$/)]] });
   protected readonly setup = signal<MfaSetup | null>(null);
@@ -82,6 +84,7 @@ export class MfaSetupDialogComponent {
     submitForm(this.passwordForm, this.busy, () => this.api.setUpMfa(this.passwordForm.controls.password.value), (setup) => {
       this.busy.set(false);
       this.setup.set(setup);
+      afterNextRender(() => this.codeInput()?.nativeElement.focus(), { injector: this.injector });
     });
   }
 
