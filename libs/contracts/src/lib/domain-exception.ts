@@ -1,4 +1,4 @@
-import type { ErrorCode } from './error-codes';
+import { ErrorCode, type FieldError } from './error-codes';
 
 /**
  * Base of every module's exception. Domain code throws these with a code; the API maps the
@@ -13,4 +13,9 @@ export class DomainException extends Error {
     super(message);
     this.name = new.target.name;
   }
+}
+
+/** A 400 about one input field, worded once for the message and the field's details. */
+export function invalidField(field: string, message: string): DomainException {
+  return new DomainException(ErrorCode.ValidationFailed, message, [{ field, messages: [message] }] satisfies FieldError[]);
 }

@@ -16,3 +16,17 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function isForeignKeyViolation(error: unknown): boolean {
   return pgError(error).code === FOREIGN_KEY_VIOLATION;
 }
+
+/** Something that runs SQL: a DataSource or a transaction's EntityManager. */
+interface SqlRunner {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+/**
+ * The rows of an UPDATE or DELETE … RETURNING. TypeORM answers those as `[rows, count]` on
+ * PostgreSQL (and plain rows for other statements); this hides the difference.
+ */
+export async function returningRows<T>(runner: SqlRunner, sql: string, parameters: unknown[]): Promise<T[]> {
+  const result = (await runner.query(sql, parameters)) as [T[], number] | T[];
+  return Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+}

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AuditAction, DomainException, ErrorCode, type CurrentUser, type LoginResult, type MfaSetup, type SignedIn, type SignedInWithRecoveryCodes } from '@switchboard/contracts';
+import { AuditAction, invalidField, type CurrentUser, type LoginResult, type MfaSetup, type SignedIn, type SignedInWithRecoveryCodes } from '@switchboard/contracts';
 import { SignedInUser } from '@switchboard/permissions';
 import type { Request, Response } from 'express';
 import { AccountService } from './account/account.service';
@@ -76,12 +76,8 @@ export class AuthController {
   async loginNewPassword(@Body() body: StepNewPasswordDto, @Res({ passthrough: true }) response: Response): Promise<LoginResult> {
     const user = await this.auth.stepUser(body.stepToken, 'password-expired');
     await this.account.checkNewPassword(user, body.newPassword, 'newPassword');
-    if (await this.credentials.verifyPassword(user.id, body.newPassword)) {
-      throw new DomainException(ErrorCode.ValidationFailed, 'Choose a password other than the expired one', [
-        { field: 'newPassword', messages: ['Choose a password other than the expired one'] },
-      ]);
-    }
-    await this.account.storeNewPassword(user, body.newPassword, 'newPassword');
+    if (await this.credentials.verifyPassword(user.id, body.newPassword)) throw invalidField('newPassword', 'Choose a password other than the expired one');
+    await this.account.savePassword(user, body.newPassword, AuditAction.PasswordChanged);
     return this.finish(await this.auth.next(user, await this.settings.get(), { mfaPassed: false }), response);
   }
 

@@ -1,9 +1,8 @@
-import { DomainException, ErrorCode, type FieldError } from '@switchboard/contracts';
+import { DomainException, ErrorCode, invalidField } from '@switchboard/contracts';
 
 export const agentNotFound = () => new DomainException(ErrorCode.NotFound, 'Agent not found');
 
-export const invalid = (field: string, message: string) =>
-  new DomainException(ErrorCode.ValidationFailed, message, [{ field, messages: [message] }] satisfies FieldError[]);
+export const invalid = invalidField;
 
 export const conflict = (field: string, message: string) => new DomainException(ErrorCode.Conflict, message, [{ field, messages: [message] }]);
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@switchboard/audit';
-import { AuditAction, DomainException, ErrorCode, type AccountSecurity, type CurrentUser, type MfaSetup } from '@switchboard/contracts';
+import { AuditAction, DomainException, ErrorCode, invalidField, type AccountSecurity, type CurrentUser, type MfaSetup } from '@switchboard/contracts';
 import { UsersService, type StaffUser } from '@switchboard/staff';
 import type { EntityManager } from 'typeorm';
 import { AuthService, mfaRequiredFor } from '../auth.service';
@@ -12,7 +12,7 @@ import { SecurityException } from '../security.exception';
 import { SessionsService } from '../sessions/sessions.service';
 import { SecuritySettingsService } from '../settings/security-settings.service';
 
-const invalid = (field: string, message: string) => new DomainException(ErrorCode.ValidationFailed, message, [{ field, messages: [message] }]);
+const invalid = invalidField;
 
 /**
  * What a signed-in user does to their own account. Each sensitive change asks for the password

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { SecuritySettings } from '@switchboard/contracts';
+import { returningRows } from '@switchboard/db';
 import { DataSource } from 'typeorm';
 
 /** An account's lock as the agent editor shows it. */
@@ -29,8 +30,7 @@ export class LockoutService {
   /** Takes one attempt; false when the account is locked or its attempts are used up. */
   async reserve(userId: string, settings: SecuritySettings, now: Date): Promise<boolean> {
     if (!LockoutService.enabled(settings)) return true;
-    const rows = (await this.dataSource.query(
-      `update security_credentials c set
+    const rows = await returningRows<unknown>(this.dataSource, `update security_credentials c set
          failed_attempts = (case when ${LOCK_OVER} then 0 else c.failed_attempts end) + 1,
          locked_at = case when ${LOCK_OVER} then null else c.locked_at end,
          locked_until = case when ${LOCK_OVER} then null else c.locked_until end
@@ -38,22 +38,19 @@ export class LockoutService {
          and (c.locked_at is null or ${LOCK_OVER})
          and (c.failed_attempts < $3 or ${LOCK_OVER})
        returning c.failed_attempts`,
-      [userId, now, settings.maxFailedAttempts],
-    )) as [unknown[], number];
-    return rowsOf(rows).length > 0;
+      [userId, now, settings.maxFailedAttempts]);
+    return rows.length > 0;
   }
 
   /** Locks the account when its attempts are used up; true only for the call that locked it. */
   async lockIfExhausted(userId: string, settings: SecuritySettings, now: Date): Promise<boolean> {
     if (!LockoutService.enabled(settings)) return false;
     const until = settings.lockoutMinutes > 0 ? new Date(now.getTime() + settings.lockoutMinutes * 60_000) : null;
-    const rows = (await this.dataSource.query(
-      `update security_credentials c set locked_at = $2, locked_until = $3
+    const rows = await returningRows<unknown>(this.dataSource, `update security_credentials c set locked_at = $2, locked_until = $3
        where c.user_id = $1 and c.failed_attempts >= $4 and (c.locked_at is null or c.locked_until <= $2)
        returning c.user_id`,
-      [userId, now, until, settings.maxFailedAttempts],
-    )) as [unknown[], number];
-    return rowsOf(rows).length > 0;
+      [userId, now, until, settings.maxFailedAttempts]);
+    return rows.length > 0;
   }
 
   /** A right password: the count starts again. */
@@ -63,14 +60,12 @@ export class LockoutService {
 
   /** The administrator's unlock; true when the account was locked. */
   async unlock(userId: string, now: Date): Promise<boolean> {
-    const rows = (await this.dataSource.query(
-      `update security_credentials c set failed_attempts = 0, locked_at = null, locked_until = null
+    const rows = await returningRows<unknown>(this.dataSource, `update security_credentials c set failed_attempts = 0, locked_at = null, locked_until = null
        where c.user_id = $1 and c.locked_at is not null and (c.locked_until is null or c.locked_until > $2)
        returning c.user_id`,
-      [userId, now],
-    )) as [unknown[], number];
+      [userId, now]);
     await this.dataSource.query('update security_credentials set failed_attempts = 0 where user_id = $1', [userId]);
-    return rowsOf(rows).length > 0;
+    return rows.length > 0;
   }
 
   async state(userId: string, now: Date): Promise<LockState> {
@@ -81,9 +76,4 @@ export class LockoutService {
     const locked = row.locked_at !== null && (row.locked_until === null || row.locked_until > now);
     return { locked, lockedUntil: locked ? row.locked_until : null, failedAttempts: locked || !row.locked_until ? row.failed_attempts : 0 };
   }
-}
-
-/** TypeORM answers an UPDATE … RETURNING as [rows, count] on pg. */
-function rowsOf(result: [unknown[], number] | unknown[]): unknown[] {
-  return Array.isArray(result[0]) ? (result[0] as unknown[]) : (result as unknown[]);
 }

@@ -3,6 +3,7 @@ import type { MfaSetup } from '@switchboard/contracts';
 import { randomInt } from 'node:crypto';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { toDataURL } from 'qrcode';
+import { returningRows } from '@switchboard/db';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock';
 import { hashToken } from '../sessions/sessions.service';
@@ -67,12 +68,10 @@ export class MfaService {
     const step = await this.matchingStep(row.pending_secret, code);
     if (step === null) return null;
     return this.dataSource.transaction(async (manager) => {
-      const updated = (await manager.query(
-        `update security_mfa set secret = pending_secret, pending_secret = null, enabled_at = $2, last_time_step = $3
+      const updated = await returningRows<unknown>(manager, `update security_mfa set secret = pending_secret, pending_secret = null, enabled_at = $2, last_time_step = $3
          where user_id = $1 and pending_secret = $4 returning user_id`,
-        [userId, this.clock.now(), step, row.pending_secret],
-      )) as [unknown[], number];
-      if (!updated[0].length) return null;
+        [userId, this.clock.now(), step, row.pending_secret]);
+      if (!updated.length) return null;
       return this.replaceRecoveryCodes(userId, manager);
     });
   }
@@ -87,18 +86,14 @@ export class MfaService {
     if (/^\d{6}$/.test(trimmed)) {
       const step = await this.matchingStep(row.secret, trimmed);
       if (step === null) return null;
-      const spent = (await this.dataSource.query(
-        'update security_mfa set last_time_step = $2 where user_id = $1 and last_time_step < $2 returning user_id',
-        [userId, step],
-      )) as [unknown[], number];
-      return spent[0].length ? 'totp' : null;
+      const spent = await returningRows<unknown>(this.dataSource, 'update security_mfa set last_time_step = $2 where user_id = $1 and last_time_step < $2 returning user_id',
+        [userId, step]);
+      return spent.length ? 'totp' : null;
     }
     if (!RECOVERY_CODE_PATTERN.test(trimmed)) return null;
-    const spent = (await this.dataSource.query(
-      'update security_recovery_codes set used_at = $3 where user_id = $1 and code_hash = $2 and used_at is null returning user_id',
-      [userId, hashToken(normaliseRecovery(trimmed)), this.clock.now()],
-    )) as [unknown[], number];
-    return spent[0].length ? 'recovery' : null;
+    const spent = await returningRows<unknown>(this.dataSource, 'update security_recovery_codes set used_at = $3 where user_id = $1 and code_hash = $2 and used_at is null returning user_id',
+      [userId, hashToken(normaliseRecovery(trimmed)), this.clock.now()]);
+    return spent.length ? 'recovery' : null;
   }
 
   async renewRecoveryCodes(userId: string): Promise<string[]> {

@@ -5,6 +5,7 @@ import { MailService } from '@switchboard/mail';
 import { JOB_QUEUE, type Job, type JobQueue } from '@switchboard/plugin-sdk';
 import { UsersService, type StaffUser } from '@switchboard/staff';
 import { randomBytes } from 'node:crypto';
+import { returningRows } from '@switchboard/db';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock';
 import { SECURITY_OPTIONS, type SecurityOptions } from '../security-options';
@@ -64,11 +65,9 @@ export class PasswordResetService implements OnModuleInit {
   async spend(token: string, change: (manager: DataSource['manager'], userId: string) => Promise<void>): Promise<string> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const spent = (await manager.query(
-        'update security_password_resets set used_at = $2 where token_hash = $1 and used_at is null and expires_at > $2 returning user_id',
-        [hashToken(token), now],
-      )) as [{ user_id: string }[], number];
-      const userId = spent[0][0]?.user_id;
+      const spent = await returningRows<{ user_id: string }>(manager, 'update security_password_resets set used_at = $2 where token_hash = $1 and used_at is null and expires_at > $2 returning user_id',
+        [hashToken(token), now]);
+      const userId = spent[0]?.user_id;
       if (!userId) throw resetTokenInvalid();
       await manager.query('update security_password_resets set used_at = $2 where user_id = $1 and used_at is null', [userId, now]);
       await change(manager, userId);

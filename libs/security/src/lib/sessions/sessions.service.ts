@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@switchboard/audit';
 import { AuditAction, type SessionInfo } from '@switchboard/contracts';
 import { createHash, randomBytes } from 'node:crypto';
+import { returningRows } from '@switchboard/db';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock';
 import { SECURITY_OPTIONS, type SecurityOptions } from '../security-options';
@@ -68,14 +69,12 @@ export class SessionsService {
     const hash = hashToken(refreshToken);
     const next = newToken();
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const spent = (await manager.query(
-        `update security_refresh_tokens t set used_at = $2
+      const spent = await returningRows<{ id: string; user_id: string; expires_at: Date; revoked_at: Date | null }>(manager, `update security_refresh_tokens t set used_at = $2
          from security_sessions s
          where t.token_hash = $1 and t.used_at is null and s.id = t.session_id
          returning s.id, s.user_id, s.expires_at, s.revoked_at`,
-        [hash, now],
-      )) as [{ id: string; user_id: string; expires_at: Date; revoked_at: Date | null }[], number];
-      const session = spent[0][0];
+        [hash, now]);
+      const session = spent[0];
       if (!session) {
         const [reused] = (await manager.query(
           'select s.id, s.user_id from security_refresh_tokens t join security_sessions s on s.id = t.session_id where t.token_hash = $1 and s.revoked_at is null',
@@ -161,12 +160,10 @@ export class SessionsService {
   /** Ends every session of these users (but `except`, the caller's own), and cuts their sockets. */
   async revokeAllOf(userIds: readonly string[], reason: string, except?: string): Promise<void> {
     if (!userIds.length) return;
-    const rows = (await this.dataSource.query(
-      `update security_sessions set revoked_at = $2, revoked_reason = $3
+    const rows = await returningRows<{ id: string }>(this.dataSource, `update security_sessions set revoked_at = $2, revoked_reason = $3
        where user_id = any($1::uuid[]) and revoked_at is null and id is distinct from $4::uuid returning id`,
-      [userIds, this.clock.now(), reason, except ?? null],
-    )) as [{ id: string }[], number];
-    if (except) await this.events.ended({ sessionIds: rows[0].map((r) => r.id), reason });
+      [userIds, this.clock.now(), reason, except ?? null]);
+    if (except) await this.events.ended({ sessionIds: rows.map((r) => r.id), reason });
     else await this.events.ended({ userIds, reason });
   }
 }
