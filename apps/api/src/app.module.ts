@@ -10,6 +10,7 @@ import { MailModule, mailMigrations } from '@switchboard/mail';
 import { AuthGuard, MaskingInterceptor, SecurityModule, securityMigrations } from '@switchboard/security';
 import { PermissionsGuard } from '@switchboard/permissions';
 import { queuesMigrations } from '@switchboard/queues';
+import { RoutingModule, routingMigrations } from '@switchboard/routing';
 import { StaffModule, staffMigrations } from '@switchboard/staff';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -32,7 +33,15 @@ export interface AppModuleOptions {
 }
 
 /** Every module's migrations; TypeORM runs them in the order of their timestamps. */
-const migrations = [...staffMigrations, ...securityMigrations, ...queuesMigrations, ...auditMigrations, ...mailMigrations, ...conversationsMigrations];
+const migrations = [
+  ...staffMigrations,
+  ...securityMigrations,
+  ...queuesMigrations,
+  ...auditMigrations,
+  ...mailMigrations,
+  ...conversationsMigrations,
+  ...routingMigrations,
+];
 
 /** Serves the built console at `/` (with its client-side routes) when it has been built. */
 function consoleModule(config: AppConfig): DynamicModule[] {
@@ -64,6 +73,7 @@ export class AppModule {
           firstAdmin: { username: config.ADMIN_USERNAME, email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
         }),
         ConversationsModule,
+        RoutingModule.forRoot({ presenceGraceSeconds: config.PRESENCE_GRACE_SECONDS, tickMs: config.ROUTING_TICK_MS }),
         RealtimeModule,
         PluginHostModule.forRoot(plugins),
         ...consoleModule(config),

@@ -13,3 +13,4 @@ export * from './lib/field-errors';
 export * from './lib/security';
 export * from './lib/contacts';
 export * from './lib/csv-safe';
+export * from './lib/routing';

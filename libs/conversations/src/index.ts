@@ -1,7 +1,19 @@
 import { CreateContacts1763900300000 } from './lib/migrations/1763900300000-createContacts';
+import { CreateInteractions1764000100000 } from './lib/migrations/1764000100000-createInteractions';
 
 export { ConversationsModule } from './lib/conversations.module';
 export { ContactsService } from './lib/contacts/contacts.service';
 export { CONTACT_BROADCAST, type ContactBroadcast } from './lib/ports';
+export {
+  InteractionsService,
+  toSummary,
+  type InteractionChange,
+  type InteractionEventInput,
+  type InteractionRow,
+  type OpeningRoute,
+  type ReceiveResult,
+  type StoredInbound,
+  type WaitingFilter,
+} from './lib/interactions/interactions.service';
 
-export const conversationsMigrations = [CreateContacts1763900300000];
+export const conversationsMigrations = [CreateContacts1763900300000, CreateInteractions1764000100000];

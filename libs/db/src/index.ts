@@ -4,4 +4,4 @@ export { redactUrl } from './lib/server-database';
 export { runMigrations } from './lib/run-migrations';
 export { DbModule, type DbModuleOptions } from './lib/db.module';
 export { PageQueryDto, pageOf, fetchPage, containsPattern, direction } from './lib/page-query.dto';
-export { isUniqueViolation, isForeignKeyViolation, returningRows } from './lib/pg-errors';
+export { isUniqueViolation, isForeignKeyViolation, isRetryableConflict, returningRows } from './lib/pg-errors';

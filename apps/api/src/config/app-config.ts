@@ -70,6 +70,14 @@ export class AppConfig {
   @IntegerEnv(1, 86400, 'must be a number of seconds from 1 to 86400')
   LOGIN_THROTTLE_WINDOW = 900;
 
+  /** Seconds an agent may be without an open console before going offline (their offers move on). */
+  @IntegerEnv(2, 3600, 'must be a number of seconds from 2 to 3600')
+  PRESENCE_GRACE_SECONDS = 30;
+
+  /** Milliseconds between passes of the routing clock (offer timeouts, auto answer, overflow). */
+  @IntegerEnv(50, 5000, 'must be a number of milliseconds from 50 to 5000')
+  ROUTING_TICK_MS = 250;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com:465' })

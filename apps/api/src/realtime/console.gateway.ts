@@ -1,5 +1,6 @@
-import { Logger, type OnModuleInit } from '@nestjs/common';
-import { SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import { Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import {
   CONSOLE_NAMESPACE,
   DomainException,
@@ -9,8 +10,13 @@ import {
   type ConsoleServerEvents,
   type Contact,
   type CurrentUser,
+  type InteractionSummary,
+  type Presence,
+  type SocketActionResult,
   type SocketConnectError,
 } from '@switchboard/contracts';
+import { OfferActions, PresenceService, type ConnectedAgents } from '@switchboard/routing';
+import { STATUS_OF_CODE } from '../errors/error-status';
 import type { ContactBroadcast } from '@switchboard/conversations';
 import { AuthService, SecuritySettingsService, SessionEvents, type SessionsEnded } from '@switchboard/security';
 import type { UserNotifier } from '@switchboard/staff';
@@ -30,6 +36,9 @@ export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const MASKED_ROOM = 'masked';
 const maskedUserRoom = (userId: string) => `masked:${userId}`;
 
+const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
+
 /** How long the masking width read from the settings is reused. */
 const SETTINGS_TTL_MS = 5000;
 
@@ -40,9 +49,12 @@ const SETTINGS_TTL_MS = 5000;
  * masking on masked, through rooms of their own.
  */
 @WebSocketGateway({ namespace: CONSOLE_NAMESPACE })
-export class ConsoleGateway implements OnModuleInit, OnGatewayInit, OnGatewayConnection, UserNotifier, ContactBroadcast {
+export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnGatewayInit, OnGatewayConnection, UserNotifier, ContactBroadcast, ConnectedAgents {
   private readonly logger = new Logger('ConsoleGateway');
   private maskVisible = { value: 4, readAt: 0 };
+  // Looked up after start: routing sends its events through this gateway, so it cannot be a constructor dependency.
+  private presence!: PresenceService;
+  private offers!: OfferActions;
 
   @WebSocketServer()
   private readonly namespace!: Namespace<ConsoleClientEvents, ConsoleServerEvents>;
@@ -51,10 +63,16 @@ export class ConsoleGateway implements OnModuleInit, OnGatewayInit, OnGatewayCon
     private readonly auth: AuthService,
     private readonly sessionEvents: SessionEvents,
     private readonly settings: SecuritySettingsService,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   onModuleInit(): void {
     this.sessionEvents.onEnded((event) => this.endSockets(event));
+  }
+
+  onApplicationBootstrap(): void {
+    this.presence = this.moduleRef.get(PresenceService, { strict: false });
+    this.offers = this.moduleRef.get(OfferActions, { strict: false });
   }
 
   afterInit(namespace: Namespace<ConsoleClientEvents, ConsoleServerEvents>): void {
@@ -82,11 +100,64 @@ export class ConsoleGateway implements OnModuleInit, OnGatewayInit, OnGatewayCon
     if (user.maskSensitiveData) rooms.push(MASKED_ROOM, maskedUserRoom(user.id));
     await socket.join(rooms);
     socket.emit('session.ready', { user, node: NODE_NAME });
+    await this.presence.connected(user.id).catch((error: unknown) => this.logger.error(error));
   }
 
   @SubscribeMessage('ping')
   ping(): { node: string; at: string } {
     return { node: NODE_NAME, at: new Date().toISOString() };
+  }
+
+  @SubscribeMessage('presence.set')
+  setPresence(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() body: unknown): Promise<SocketActionResult<Presence>> {
+    const request = body as { status?: unknown; pauseReasonId?: unknown };
+    return this.act(() => this.presence.setOwn(socket.data.user, { status: request?.status as Presence['status'], pauseReasonId: (request?.pauseReasonId ?? null) as string | null }), () =>
+      ['offline', 'online', 'paused'].includes(request?.status as string) && (request.pauseReasonId == null || isId(request.pauseReasonId)),
+    );
+  }
+
+  @SubscribeMessage('offer.accept')
+  acceptOffer(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() body: unknown): Promise<SocketActionResult<InteractionSummary>> {
+    const offerId = (body as { offerId?: unknown })?.offerId;
+    return this.act(() => this.offers.accept(socket.data.user.id, offerId as string), () => isId(offerId));
+  }
+
+  @SubscribeMessage('offer.reject')
+  rejectOffer(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() body: unknown): Promise<SocketActionResult<null>> {
+    const offerId = (body as { offerId?: unknown })?.offerId;
+    return this.act(() => this.offers.reject(socket.data.user.id, offerId as string).then(() => null), () => isId(offerId));
+  }
+
+  @SubscribeMessage('interaction.close')
+  closeInteraction(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() body: unknown): Promise<SocketActionResult<null>> {
+    const interactionId = (body as { interactionId?: unknown })?.interactionId;
+    return this.act(() => this.offers.close(socket.data.user.id, interactionId as string).then(() => null), () => isId(interactionId));
+  }
+
+  @SubscribeMessage('interaction.transfer')
+  transferInteraction(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() body: unknown): Promise<SocketActionResult<null>> {
+    const request = body as { interactionId?: unknown; agentId?: unknown; queueId?: unknown };
+    return this.act(
+      () => this.offers.transfer(socket.data.user.id, request.interactionId as string, { agentId: request.agentId as string | undefined, queueId: request.queueId as string | undefined }).then(() => null),
+      () => isId(request?.interactionId) && (request.agentId === undefined || isId(request.agentId)) && (request.queueId === undefined || isId(request.queueId)),
+    );
+  }
+
+  /** The ids of users with a console open on this node (routing keeps their presence alive). */
+  connectedAgentIds(): string[] {
+    return [...new Set([...this.namespace.sockets.values()].map((socket) => (socket.data as { user?: CurrentUser }).user?.id).filter((id): id is string => Boolean(id)))];
+  }
+
+  /** Runs a console action sent over the socket; a malformed request or a refused action answers an error, never throws. */
+  private async act<T>(work: () => Promise<T>, valid: () => boolean): Promise<SocketActionResult<T>> {
+    if (!valid()) return { ok: false, error: { statusCode: 400, code: ErrorCode.ValidationFailed, message: 'Malformed request' } };
+    try {
+      return { ok: true, data: await work() };
+    } catch (error) {
+      if (error instanceof DomainException) return { ok: false, error: { statusCode: STATUS_OF_CODE[error.code as ErrorCode] ?? 500, code: error.code, message: error.message } };
+      this.logger.error(error);
+      return { ok: false, error: { statusCode: 500, code: ErrorCode.Internal, message: 'An unexpected error occurred' } };
+    }
   }
 
   /** Sends to every socket of a user, whichever node it is connected to; masked for a masked user. */

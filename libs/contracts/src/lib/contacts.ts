@@ -23,8 +23,8 @@ export interface SaveContactRequest {
 
 export type ContactPage = Page<Contact>;
 
-/** The fields of a contact that masking hides. */
-export const CONTACT_PERSONAL_FIELDS = ['name', 'phone', 'email'] as const;
+/** The fields of a contact (and of an interaction's contact) that masking hides. */
+export const CONTACT_PERSONAL_FIELDS = ['name', 'phone', 'email', 'contactName', 'contactAddress'] as const;
 
 /** Marks an object as holding a contact's personal data; invisible in JSON. */
 const PERSONAL_DATA = Symbol.for('switchboard.personalData');

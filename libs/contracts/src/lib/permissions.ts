@@ -69,6 +69,14 @@ export const Permission = {
   /** Security settings, agents' locks, MFA and sessions, the mail outbox. */
   SecurityManage: 'security.manage',
   AuditRead: 'audit.read',
+  /** Routing rules, pause reasons, offline-message recipients, routing settings. */
+  RoutingManage: 'routing.manage',
+  /** See the presence of agents (their own agents for a supervisor). */
+  PresenceRead: 'presence.read',
+  /** Set another agent's status (audited). */
+  PresenceManage: 'presence.manage',
+  /** Hand inbound messages to the kernel over REST (integrations). */
+  InteractionsInject: 'interactions.inject',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission] | `module.${ConsoleModule}` | `download.${DownloadKind}`;
 
@@ -90,6 +98,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.ChannelsRead,
     Permission.ContactsRead,
     Permission.ContactsWrite,
+    Permission.PresenceRead,
+    Permission.PresenceManage,
   ],
   agent: [Permission.ChannelsRead, Permission.ContactsRead, Permission.ContactsWrite],
 };

@@ -159,6 +159,11 @@ export const AuditAction = {
   AgentsImported: 'agents.imported',
   SettingsChanged: 'settings.changed',
   Exported: 'export',
+  /** A supervisor or admin set another agent's status. */
+  PresenceSet: 'presence.set',
+  RoutingRuleSaved: 'routing.ruleSaved',
+  RoutingRuleDeleted: 'routing.ruleDeleted',
+  RoutingChanged: 'routing.changed',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AuditAction);

@@ -2,6 +2,7 @@ import type { ApiError } from './error-codes';
 import type { CurrentUser } from './auth';
 import type { ImportProgress } from './agents';
 import type { Contact } from './contacts';
+import type { InteractionSummary, Offer, OfferEndReason, Presence, SetPresenceRequest, TransferRequest } from './routing';
 
 /** The socket.io namespace of the console (agents, supervisors, admins). */
 export const CONSOLE_NAMESPACE = '/console';
@@ -18,12 +19,32 @@ export interface ConsoleServerEvents {
   'staff.import.progress': (payload: ImportProgress) => void;
   /** A contact was created or changed (masked for agents with "Mask Sensitive Data"). */
   'contact.saved': (payload: Contact) => void;
+  /** The agent's presence changed (by them, a supervisor, or the grace period). */
+  'presence.changed': (payload: Presence) => void;
+  /** An interaction is offered to this agent. */
+  'offer.new': (payload: Offer) => void;
+  /** The offer is this agent's now (accepted by them or by auto answer). */
+  'offer.accepted': (payload: { offerId: string; interaction: InteractionSummary }) => void;
+  /** The offer left this agent: rejected, timed out, taken by another, withdrawn or abandoned. */
+  'offer.ended': (payload: { offerId: string; interactionId: string; reason: OfferEndReason }) => void;
+  /** An interaction this agent held was transferred away. */
+  'interaction.transferred': (payload: { interactionId: string; to: TransferRequest }) => void;
+  /** An interaction this agent held was closed (by them, or the contact abandoned it). */
+  'interaction.closed': (payload: { interactionId: string; reason: string }) => void;
 }
 
 /** Events a console socket sends to the server. */
 export interface ConsoleClientEvents {
   ping: (ack: (payload: { node: string; at: string }) => void) => void;
+  'presence.set': (request: SetPresenceRequest, ack: (result: SocketActionResult<Presence>) => void) => void;
+  'offer.accept': (request: { offerId: string }, ack: (result: SocketActionResult<InteractionSummary>) => void) => void;
+  'offer.reject': (request: { offerId: string }, ack: (result: SocketActionResult<null>) => void) => void;
+  'interaction.close': (request: { interactionId: string }, ack: (result: SocketActionResult<null>) => void) => void;
+  'interaction.transfer': (request: { interactionId: string } & TransferRequest, ack: (result: SocketActionResult<null>) => void) => void;
 }
+
+/** The acknowledgement of a console action sent over the socket: its result, or the API error. */
+export type SocketActionResult<T> = { ok: true; data: T } | { ok: false; error: Pick<ApiError, 'code' | 'message'> & { statusCode: number } };
 
 /** The error a refused handshake carries in `connect_error` (`err.data`). */
 export type SocketConnectError = Pick<ApiError, 'code' | 'message'>;

@@ -1,5 +1,6 @@
 import type { Role } from './auth';
 import type { StaffChannel } from './channels-kinds';
+import type { QueueRouting } from './routing';
 
 /** A staff member as other lists show them. */
 export interface StaffSummary {
@@ -22,7 +23,8 @@ export interface TeamRequest {
   description?: string | null;
 }
 
-export interface Queue {
+/** A queue, with how it routes (strategy, offer timeout, maximum wait and overflow). */
+export interface Queue extends QueueRouting {
   id: string;
   name: string;
   channel: StaffChannel;
@@ -31,7 +33,7 @@ export interface Queue {
   supervisorCount: number;
   createdAt: string;
 }
-export interface QueueRequest {
+export interface QueueRequest extends Partial<QueueRouting> {
   name: string;
   channel: StaffChannel;
   description?: string | null;

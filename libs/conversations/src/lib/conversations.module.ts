@@ -3,15 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactEntity } from './contacts/contact.entity';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsService } from './contacts/contacts.service';
+import { InteractionsService } from './interactions/interactions.service';
 
 /**
- * Contacts (and, with the chat channel, interactions and transcripts). Uses an optional
+ * Contacts, and interactions with their messages and events (the router drives their state). Uses an optional
  * CONTACT_BROADCAST from a global module to tell consoles about changes.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ContactEntity])],
   controllers: [ContactsController],
-  providers: [ContactsService],
-  exports: [ContactsService],
+  providers: [ContactsService, InteractionsService],
+  exports: [ContactsService, InteractionsService],
 })
 export class ConversationsModule {}

@@ -13,6 +13,12 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return e.code === UNIQUE_VIOLATION && (constraint === undefined || e.constraint === constraint);
 }
 
+/** A deadlock or serialization failure: the transaction may simply be run again. */
+export function isRetryableConflict(error: unknown): boolean {
+  const code = pgError(error).code;
+  return code === '40P01' || code === '40001';
+}
+
 export function isForeignKeyViolation(error: unknown): boolean {
   return pgError(error).code === FOREIGN_KEY_VIOLATION;
 }

@@ -14,6 +14,20 @@ To choose a new password, open this link within one hour:
 The link works once. If you did not ask for this, ignore this mail: your password stays as it is.
 `,
   },
+  offlineMessage: {
+    subject: 'Offline message from your website',
+    text: `Hello {{name}},
+
+a visitor left a message while no operator could answer.
+
+From: {{from}}
+E-mail: {{email}}
+Page: {{page}}
+Received: {{at}}
+
+{{body}}
+`,
+  },
 } as const;
 
 export type MailTemplate = keyof typeof TEMPLATES;

@@ -29,9 +29,29 @@ export interface IntakeResult {
   duplicate: boolean;
 }
 
+/** Where a contact is writing from, for "can anyone answer?" and offline messages. */
+export interface ContactOrigin {
+  channelId: string;
+  accountId: string;
+  pageUrl?: string;
+}
+
+/** A message a contact leaves when nobody can answer (web chat's offline form). */
+export interface OfflineMessageInput extends ContactOrigin {
+  name?: string;
+  email?: string;
+  body: string;
+}
+
 /** Turns inbound messages into interactions: dedupes, finds or opens the interaction, routes it. */
 export interface InteractionIntake {
   receive(message: InboundMessage): Promise<IntakeResult>;
+  /** The contact left before the interaction was answered (or while it was offered). */
+  abandon(interactionId: string): Promise<void>;
+  /** Whether an agent who could take an interaction from there is online now. */
+  available(origin: ContactOrigin): Promise<boolean>;
+  /** Stores the message and mails it to the operators chosen for offline messages. */
+  leaveOfflineMessage(message: OfflineMessageInput): Promise<{ id: string }>;
 }
 export const INTERACTION_INTAKE = Symbol('switchboard:InteractionIntake');
 

@@ -1,6 +1,7 @@
 import type {
   ChannelAccount,
   ChannelAccounts,
+  ContactOrigin,
   InboundMessage,
   IntakeResult,
   InteractionIntake,
@@ -8,6 +9,7 @@ import type {
   JobHandler,
   JobOptions,
   JobQueue,
+  OfflineMessageInput,
 } from '../lib/kernel-services';
 
 /** Records what a plugin hands the kernel and dedupes like the real intake does. */
@@ -23,6 +25,24 @@ export class FakeInteractionIntake implements InteractionIntake {
     const result = { interactionId: `interaction-${message.contactAddress}`, messageId: `message-${this.received.length}`, duplicate: false };
     this.seen.set(key, result);
     return result;
+  }
+
+  readonly abandoned: string[] = [];
+  readonly offlineMessages: OfflineMessageInput[] = [];
+  /** What `available` answers; a test flips it to drive the plugin's offline path. */
+  agentsAvailable = true;
+
+  async abandon(interactionId: string): Promise<void> {
+    this.abandoned.push(interactionId);
+  }
+
+  async available(_origin: ContactOrigin): Promise<boolean> {
+    return this.agentsAvailable;
+  }
+
+  async leaveOfflineMessage(message: OfflineMessageInput): Promise<{ id: string }> {
+    this.offlineMessages.push(message);
+    return { id: `offline-${this.offlineMessages.length}` };
   }
 }
 

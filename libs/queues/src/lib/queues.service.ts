@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  DEFAULT_QUEUE_ROUTING,
   DomainException,
   ErrorCode,
   Role,
@@ -9,6 +10,7 @@ import {
   type Page,
   type Queue,
   type QueueMember,
+  type QueueRouting,
   type StaffChannel,
   type StaffSummary,
 } from '@switchboard/contracts';
@@ -33,12 +35,29 @@ const SORT_EXPRESSION: Record<QueueListQueryDto['sort'], string> = {
   createdAt: 'q.created_at',
 };
 
+/** A queue as the router needs it. */
+export interface RoutingQueue extends QueueRouting {
+  id: string;
+  name: string;
+  channel: StaffChannel;
+}
+/** A member as the router tries them (priority 1 first). */
+export interface RoutingMember {
+  agentId: string;
+  priority: number;
+}
+
 function toQueue(row: QueueRow): Queue {
   return {
     id: row.id,
     name: row.name,
     channel: row.channel,
     description: row.description,
+    strategy: row.strategy,
+    offerTimeoutSeconds: row.offerTimeoutSeconds,
+    maxWaitSeconds: row.maxWaitSeconds,
+    overflowAction: row.overflowAction,
+    overflowQueueId: row.overflowQueueId,
     memberCount: Number(row.memberCount),
     supervisorCount: Number(row.supervisorCount),
     createdAt: new Date(row.createdAt).toISOString(),
@@ -65,6 +84,11 @@ export class QueuesService {
       .addSelect('q.name', 'name')
       .addSelect('q.channel', 'channel')
       .addSelect('q.description', 'description')
+      .addSelect('q.strategy', 'strategy')
+      .addSelect('q.offer_timeout_seconds', 'offerTimeoutSeconds')
+      .addSelect('q.max_wait_seconds', 'maxWaitSeconds')
+      .addSelect('q.overflow_action', 'overflowAction')
+      .addSelect('q.overflow_queue_id', 'overflowQueueId')
       .addSelect('q.created_at', 'createdAt')
       .addSelect('(select count(*) from queue_members m where m.queue_id = q.id)', 'memberCount')
       .addSelect('(select count(*) from queue_supervisors s where s.queue_id = q.id)', 'supervisorCount');
@@ -94,8 +118,20 @@ export class QueuesService {
   }
 
   async create(dto: CreateQueueDto): Promise<Queue> {
+    await this.checkOverflow(null, dto);
     try {
-      const saved = await this.queues.save(this.queues.create({ name: dto.name, channel: dto.channel, description: dto.description ?? null }));
+      const saved = await this.queues.save(
+        this.queues.create({
+          name: dto.name,
+          channel: dto.channel,
+          description: dto.description ?? null,
+          strategy: dto.strategy ?? DEFAULT_QUEUE_ROUTING.strategy,
+          offerTimeoutSeconds: dto.offerTimeoutSeconds ?? DEFAULT_QUEUE_ROUTING.offerTimeoutSeconds,
+          maxWaitSeconds: dto.maxWaitSeconds ?? DEFAULT_QUEUE_ROUTING.maxWaitSeconds,
+          overflowAction: dto.overflowAction ?? DEFAULT_QUEUE_ROUTING.overflowAction,
+          overflowQueueId: dto.overflowQueueId ?? null,
+        }),
+      );
       return toQueue({ ...saved, memberCount: 0, supervisorCount: 0 });
     } catch (error) {
       if (isUniqueViolation(error)) throw queueNameTaken();
@@ -111,6 +147,7 @@ export class QueuesService {
         { field: 'channel', messages: ['The queue has members'] },
       ]);
     }
+    await this.checkOverflow(existing, dto);
     try {
       await this.queues.update({ id }, { ...dto });
     } catch (error) {
@@ -255,6 +292,38 @@ export class QueuesService {
   /** The ids of a queue's members (for the agents list's queue filter). */
   async memberIds(queueId: string): Promise<string[]> {
     return (await this.members.findBy({ queueId })).map((m) => m.agentId);
+  }
+
+  /** A queue's routing settings, or null when it was deleted. */
+  async routingQueue(queueId: string): Promise<RoutingQueue | null> {
+    const row = await this.queues.findOneBy({ id: queueId });
+    if (!row) return null;
+    const { id, name, channel, strategy, offerTimeoutSeconds, maxWaitSeconds, overflowAction, overflowQueueId } = row;
+    return { id, name, channel, strategy, offerTimeoutSeconds, maxWaitSeconds, overflowAction, overflowQueueId };
+  }
+
+  /** Who answers a queue, with their priorities. */
+  async routingMembers(queueId: string): Promise<RoutingMember[]> {
+    return (await this.members.findBy({ queueId })).map(({ agentId, priority }) => ({ agentId, priority }));
+  }
+
+  /** The queues an agent answers, with their channels. */
+  async queuesOf(agentId: string): Promise<Array<{ queueId: string; channel: StaffChannel }>> {
+    return this.dataSource.query(`select q.id as "queueId", q.channel from queue_members m join queues q on q.id = m.queue_id where m.agent_id = $1`, [agentId]);
+  }
+
+  /** Overflow to a queue needs that queue (not this one, on the same channel). */
+  private async checkOverflow(existing: QueueEntity | null, dto: UpdateQueueDto): Promise<void> {
+    const action = dto.overflowAction ?? existing?.overflowAction ?? 'none';
+    const target = dto.overflowQueueId !== undefined ? dto.overflowQueueId : (existing?.overflowQueueId ?? null);
+    if (action !== 'queue') return;
+    const fail = (message: string) => new DomainException(ErrorCode.ValidationFailed, message, [{ field: 'overflowQueueId', messages: [message] }]);
+    if (!target) throw fail('Choose the queue to overflow to');
+    if (existing && target === existing.id) throw fail('A queue cannot overflow to itself');
+    const queue = await this.queues.findOneBy({ id: target });
+    if (!queue) throw fail('No such queue');
+    const channel = dto.channel ?? existing?.channel;
+    if (queue.channel !== channel) throw fail('The overflow queue must be on the same channel');
   }
 
   private async memberships(agentId: string): Promise<AgentQueueMembership[]> {

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QueuesModule, STAFF_DIRECTORY } from '@switchboard/queues';
+import { AgentEvents } from './agent-events';
 import { AgentsController } from './agents/agents.controller';
 import { AgentsService } from './agents/agents.service';
 import { AvatarService } from './avatars/avatar.service';
@@ -31,6 +32,7 @@ export class StaffModule {
       providers: [
         { provide: STAFF_OPTIONS, useValue: options },
         UsersService,
+        AgentEvents,
         { provide: STAFF_DIRECTORY, useExisting: UsersService },
         SeatsService,
         AgentsService,
@@ -38,7 +40,7 @@ export class StaffModule {
         AvatarService,
         TeamsService,
       ],
-      exports: [UsersService, STAFF_DIRECTORY, AgentsService, SeatsService],
+      exports: [UsersService, STAFF_DIRECTORY, AgentsService, SeatsService, AgentEvents],
     };
   }
 }

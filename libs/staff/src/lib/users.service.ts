@@ -1,16 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { CurrentUser, Role, StaffSummary } from '@switchboard/contracts';
+import type { AutoAnswer, ChannelCapacity, CurrentUser, Role, StaffSummary } from '@switchboard/contracts';
 import type { StaffDirectory } from '@switchboard/queues';
 import { IsNull, type EntityManager, type Repository } from 'typeorm';
 import { isUniqueViolation } from '@switchboard/db';
-import { permissionsOf } from './agents/agent.mapper';
+import { autoAnswerOf, capacityOf, permissionsOf } from './agents/agent.mapper';
 import { agentNotFound, conflict } from './staff-errors';
 import { UserEntity } from './entities/user.entity';
 
 /** A user as other modules see it. */
 export interface StaffUser extends CurrentUser {
   disabled: boolean;
+}
+
+/** What routing needs of an agent: room for work, auto answer, and whether they may work at all. */
+export interface RoutingProfile {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string;
+  /** False when disabled or deleted. */
+  active: boolean;
+  capacity: ChannelCapacity;
+  tabLimit: number;
+  autoAnswer: AutoAnswer;
+  loginInPause: boolean;
 }
 
 export interface NewUser {
@@ -51,6 +65,23 @@ export class UsersService implements StaffDirectory {
       .where('u.id = any(:ids::uuid[]) and u.deleted_at is null', { ids: [...new Set(ids)] })
       .getMany();
     return rows.map(({ id, username, fullName, role, disabled }) => ({ id, username, fullName, role, disabled }));
+  }
+
+  /** Routing profiles of these users, deleted ones included (as not active). */
+  async routingProfiles(ids: readonly string[]): Promise<RoutingProfile[]> {
+    if (!ids.length) return [];
+    const rows = await this.users.createQueryBuilder('u').where('u.id = any(:ids::uuid[])', { ids: [...new Set(ids)] }).getMany();
+    return rows.map((u) => ({
+      id: u.id,
+      username: u.username,
+      fullName: u.fullName,
+      email: u.email,
+      active: !u.disabled && !u.deletedAt,
+      capacity: capacityOf(u),
+      tabLimit: u.tabLimit,
+      autoAnswer: autoAnswerOf(u.autoAnswer),
+      loginInPause: u.loginInPause,
+    }));
   }
 
   /** Changes a user's e-mail; 409 naming `email` when another user has it. */

@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
+  OVERFLOW_ACTIONS,
+  ROUTING_STRATEGIES,
+  type OverflowAction,
+  type RoutingStrategy,
   QUEUE_PRIORITY_MAX,
   QUEUE_PRIORITY_MIN,
   STAFF_CHANNELS,
@@ -11,7 +15,7 @@ import {
 } from '@switchboard/contracts';
 import { PageQueryDto } from '@switchboard/db';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -32,6 +36,35 @@ export class CreateQueueDto implements QueueRequest {
   @IsString()
   @MaxLength(1000)
   description?: string | null;
+
+  @ApiPropertyOptional({ enum: ROUTING_STRATEGIES, default: 'least-recent' })
+  @IsOptional()
+  @IsIn(ROUTING_STRATEGIES)
+  strategy?: RoutingStrategy;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 600, default: 30, description: 'Seconds to accept an offer before it moves on' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  offerTimeoutSeconds?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 86400, default: 0, description: 'Seconds before overflow; 0 = no limit' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  maxWaitSeconds?: number;
+
+  @ApiPropertyOptional({ enum: OVERFLOW_ACTIONS, default: 'none' })
+  @IsOptional()
+  @IsIn(OVERFLOW_ACTIONS)
+  overflowAction?: OverflowAction;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Required when overflowAction is "queue"' })
+  @ValidateIf((dto: CreateQueueDto) => dto.overflowQueueId !== null && dto.overflowQueueId !== undefined)
+  @IsUUID()
+  overflowQueueId?: string | null;
 }
 
 export class UpdateQueueDto extends PartialType(CreateQueueDto) {}

@@ -9,6 +9,7 @@ import { DataSource, In, IsNull, type Repository } from 'typeorm';
 import type { AgentListQueryDto, CreateAgentDto, UpdateAgentDto } from '../dto/agent.dto';
 import { AvatarEntity } from '../entities/avatar.entity';
 import { UserEntity } from '../entities/user.entity';
+import { AgentEvents } from '../agent-events';
 import { STAFF_CREDENTIALS, USER_NOTIFIER, type StaffCredentials, type UserNotifier } from '../ports';
 import { SeatsService } from '../seats.service';
 import { agentNotFound, conflict, invalid, UNIQUE_FIELDS } from '../staff-errors';
@@ -43,6 +44,7 @@ export class AgentsService {
     private readonly queues: QueuesService,
     private readonly seats: SeatsService,
     private readonly audit: AuditService,
+    private readonly events: AgentEvents,
     @Optional() @Inject(USER_NOTIFIER) private readonly notifier?: UserNotifier,
   ) {}
 
@@ -124,7 +126,10 @@ export class AgentsService {
         await this.queues.placeNewAgents(manager, actor, ids, queueIds);
         return ids;
       }),
-    );
+    ).then(async (ids) => {
+      await this.events.changed(ids);
+      return ids;
+    });
   }
 
   async update(actor: CurrentUser, id: string, dto: UpdateAgentDto): Promise<Agent> {
@@ -150,6 +155,7 @@ export class AgentsService {
     if (columns.maskSensitiveData !== undefined && columns.maskSensitiveData !== current.maskSensitiveData) {
       await this.notifier?.maskingChanged(id, columns.maskSensitiveData);
     }
+    await this.events.changed([id]);
     return this.get(actor, id);
   }
 
@@ -169,6 +175,7 @@ export class AgentsService {
       for (const target of targets) await this.audit.record({ action: AuditAction.AgentDeleted, target: agentTarget(target) }, manager);
     });
     await this.credentials.endSessions(unique, 'The account was deleted');
+    await this.events.changed(unique);
     return unique.length;
   }
 

@@ -25,6 +25,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   [AuditAction.AgentsImported]: 'Agents imported',
   [AuditAction.SettingsChanged]: 'Settings changed',
   [AuditAction.Exported]: 'Export',
+  [AuditAction.PresenceSet]: 'Status set by supervisor',
+  [AuditAction.RoutingRuleSaved]: 'Routing rule saved',
+  [AuditAction.RoutingRuleDeleted]: 'Routing rule deleted',
+  [AuditAction.RoutingChanged]: 'Routing settings changed',
 };
 
 /** The label of an action, or the action itself for one this console does not know yet. */

@@ -1,0 +1,272 @@
+import { Injectable } from '@nestjs/common';
+import { personalData, type InteractionEventType, type InteractionStatus, type InteractionSummary } from '@switchboard/contracts';
+import { isUniqueViolation, returningRows } from '@switchboard/db';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** An inbound message as the intake stores it. */
+export interface StoredInbound {
+  channel: string;
+  accountId: string;
+  contactAddress: string;
+  contactName?: string;
+  externalThreadId?: string;
+  externalMessageId: string;
+  body: string;
+  pageUrl?: string;
+}
+
+/** Where a newly opened interaction goes (the router decides before it is stored). */
+export interface OpeningRoute {
+  queueId: string | null;
+  ruleId: string | null;
+  /** Seconds until overflow; null = no limit. */
+  maxWaitSeconds: number | null;
+}
+
+export interface ReceiveResult {
+  interactionId: string;
+  messageId: string;
+  duplicate: boolean;
+  /** True when this message opened a new interaction (the router must dispatch it). */
+  opened: boolean;
+}
+
+/** An interaction as the router handles it. */
+export interface InteractionRow extends InteractionSummary {
+  declinedBy: string[];
+}
+
+/** Which waiting interactions an agent can take (see `lockOldestWaitingFor`). */
+export interface WaitingFilter {
+  /** Queues the agent answers, on channels they have room on. */
+  queueIds: string[];
+  /** Rules that send to the agent, with their channels (chat) the agent has room on. */
+  ruleIds: string[];
+  /** Channels on which interactions for "all available agents" are taken. */
+  openChannels: string[];
+  /** Leaves out interactions this agent declined. */
+  agentId: string;
+}
+
+/** Changes of an interaction's routing state, written with its event. */
+export interface InteractionChange {
+  status?: InteractionStatus;
+  agentId?: string | null;
+  queueId?: string | null;
+  /** Restarts the wait (a transfer or an overflow to a queue). */
+  requeue?: { maxWaitSeconds: number | null };
+  /** Adds an agent to those who declined it. */
+  declinedBy?: string;
+  clearDeclined?: boolean;
+  /** Drops the overflow deadline (the interaction waits without a limit). */
+  clearDeadline?: boolean;
+  answered?: boolean;
+  closedReason?: string;
+}
+
+export interface InteractionEventInput {
+  type: InteractionEventType;
+  agentId?: string | null;
+  queueId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+const OPEN = `('waiting', 'offered', 'active')`;
+
+const COLUMNS = `
+  i.id, i.channel, i.account_id as "accountId", i.contact_address as "contactAddress", i.contact_name as "contactName",
+  i.page_url as "pageUrl", i.status, i.queue_id as "queueId", i.rule_id as "ruleId", i.agent_id as "agentId",
+  i.declined_by as "declinedBy", i.created_at as "createdAt", i.answered_at as "answeredAt", i.closed_at as "closedAt",
+  i.closed_reason as "closedReason"`;
+
+type RawRow = Omit<InteractionRow, 'createdAt' | 'answeredAt' | 'closedAt'> & { createdAt: Date; answeredAt: Date | null; closedAt: Date | null };
+
+function toRow(raw: RawRow): InteractionRow {
+  return personalData({
+    ...raw,
+    createdAt: raw.createdAt.toISOString(),
+    answeredAt: raw.answeredAt?.toISOString() ?? null,
+    closedAt: raw.closedAt?.toISOString() ?? null,
+  });
+}
+
+/** The public view: the routing bookkeeping (who declined) stays inside. */
+export function toSummary(row: InteractionRow): InteractionSummary {
+  const { declinedBy: _declined, ...summary } = row;
+  return personalData(summary);
+}
+
+/**
+ * Interactions and their messages and events. The router drives the state (waiting → offered →
+ * active → closed, or abandoned) through `change`, inside its own transactions: every method
+ * that takes a manager runs in the caller's transaction.
+ */
+@Injectable()
+export class InteractionsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Stores an inbound message: a message already received (same channel, account and external
+   * id) stores nothing; otherwise it joins the contact's open interaction or opens one, routed
+   * by `opening` (resolved beforehand: nothing may use another connection inside the transaction).
+   */
+  async receive(input: StoredInbound, opening: OpeningRoute): Promise<ReceiveResult> {
+    const dedupeKey = `${input.channel}:${input.accountId}:${input.externalMessageId}`;
+    const earlier = await this.findMessage(dedupeKey);
+    if (earlier) return { ...earlier, duplicate: true, opened: false };
+    const threadKey = input.externalThreadId ?? input.contactAddress;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(async (manager) => {
+          const [open] = await manager.query(
+            `select id from interactions where channel = $1 and account_id = $2 and thread_key = $3 and status in ${OPEN} for share`,
+            [input.channel, input.accountId, threadKey],
+          );
+          let interactionId = (open as { id: string } | undefined)?.id;
+          const opened = !interactionId;
+          if (!interactionId) {
+            const [created] = await manager.query(
+              `insert into interactions (channel, account_id, thread_key, contact_address, contact_name, external_thread_id, page_url, queue_id, rule_id, wait_deadline)
+               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, case when $10::int > 0 then now() + make_interval(secs => $10::int) end)
+               returning id`,
+              [input.channel, input.accountId, threadKey, input.contactAddress, input.contactName ?? null, input.externalThreadId ?? null, input.pageUrl ?? null, opening.queueId, opening.ruleId, opening.maxWaitSeconds],
+            );
+            interactionId = (created as { id: string }).id;
+            await this.recordEvent(manager, interactionId, { type: 'created', queueId: opening.queueId, details: { ruleId: opening.ruleId } });
+          }
+          const [message] = await manager.query(
+            `insert into interaction_messages (interaction_id, direction, body, dedupe_key) values ($1, 'in', $2, $3) returning id`,
+            [interactionId, input.body, dedupeKey],
+          );
+          return { interactionId, messageId: (message as { id: string }).id, duplicate: false, opened };
+        });
+      } catch (error) {
+        // Two copies at once (the message key), or two first messages of one thread (the open-thread key).
+        if (!isUniqueViolation(error) || attempt >= 3) throw error;
+        const duplicate = await this.findMessage(dedupeKey);
+        if (duplicate) return { ...duplicate, duplicate: true, opened: false };
+      }
+    }
+  }
+
+  private async findMessage(dedupeKey: string): Promise<{ interactionId: string; messageId: string } | null> {
+    const [row] = await this.dataSource.query(`select interaction_id as "interactionId", id as "messageId" from interaction_messages where dedupe_key = $1`, [dedupeKey]);
+    return (row as { interactionId: string; messageId: string } | undefined) ?? null;
+  }
+
+  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<InteractionRow | null> {
+    const [row] = await manager.query(`select ${COLUMNS} from interactions i where i.id = $1`, [id]);
+    return row ? toRow(row as RawRow) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<InteractionRow[]> {
+    if (!ids.length) return [];
+    const rows: RawRow[] = await this.dataSource.query(`select ${COLUMNS} from interactions i where i.id = any($1::uuid[])`, [ids]);
+    return rows.map(toRow);
+  }
+
+  /** Locks an interaction for a state change; waits for another transaction holding it. */
+  async lock(manager: EntityManager, id: string): Promise<InteractionRow | null> {
+    const [row] = await manager.query(`select ${COLUMNS} from interactions i where i.id = $1 for update`, [id]);
+    return row ? toRow(row as RawRow) : null;
+  }
+
+  /** Locks a waiting interaction unless another transaction is dispatching it already. */
+  async lockWaiting(manager: EntityManager, id: string): Promise<InteractionRow | null> {
+    const [row] = await manager.query(`select ${COLUMNS} from interactions i where i.id = $1 and i.status = 'waiting' for update skip locked`, [id]);
+    return row ? toRow(row as RawRow) : null;
+  }
+
+  /** The longest-waiting interaction an agent can take, locked; others dispatching theirs are skipped. */
+  async lockOldestWaitingFor(manager: EntityManager, filter: WaitingFilter): Promise<InteractionRow | null> {
+    const [row] = await manager.query(
+      `select ${COLUMNS} from interactions i
+        where i.status = 'waiting'
+          and (i.queue_id = any($1::uuid[]) or i.rule_id = any($2::uuid[]) or (i.queue_id is null and i.rule_id is null and i.channel = any($3::text[])))
+          and not ($4::uuid = any(i.declined_by))
+        order by i.enqueued_at, i.id
+        limit 1
+        for update skip locked`,
+      [filter.queueIds, filter.ruleIds, filter.openChannels, filter.agentId],
+    );
+    return row ? toRow(row as RawRow) : null;
+  }
+
+  /** Applies a routing change and records its event (if any), in the caller's transaction. */
+  async change(manager: EntityManager, id: string, change: InteractionChange, event: InteractionEventInput | null): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    const param = (value: unknown) => (params.push(value), `$${params.length}`);
+    if (change.status) {
+      sets.push(`status = ${param(change.status)}`);
+      if (change.status === 'closed' || change.status === 'abandoned') sets.push('closed_at = now()');
+    }
+    if (change.agentId !== undefined) sets.push(`agent_id = ${param(change.agentId)}::uuid`);
+    if (change.queueId !== undefined) sets.push(`queue_id = ${param(change.queueId)}::uuid`);
+    if (change.requeue) {
+      const seconds = param(change.requeue.maxWaitSeconds ?? 0);
+      sets.push('enqueued_at = now()', `wait_deadline = case when ${seconds}::int > 0 then now() + make_interval(secs => ${seconds}::int) end`);
+    }
+    if (change.declinedBy) sets.push(`declined_by = array_append(declined_by, ${param(change.declinedBy)}::uuid)`, 'declined_at = now()');
+    if (change.clearDeclined) sets.push(`declined_by = '{}'`, 'declined_at = null');
+    if (change.clearDeadline) sets.push('wait_deadline = null');
+    if (change.answered) sets.push('answered_at = coalesce(answered_at, now())');
+    if (change.closedReason) sets.push(`closed_reason = ${param(change.closedReason)}`);
+    if (sets.length) await manager.query(`update interactions set ${sets.join(', ')} where id = $1`, params);
+    if (event) await this.recordEvent(manager, id, event);
+  }
+
+  async recordEvent(manager: EntityManager, interactionId: string, event: InteractionEventInput): Promise<void> {
+    await manager.query(`insert into interaction_events (interaction_id, type, agent_id, queue_id, details) values ($1, $2, $3, $4, $5)`, [
+      interactionId,
+      event.type,
+      event.agentId ?? null,
+      event.queueId ?? null,
+      JSON.stringify(event.details ?? {}),
+    ]);
+  }
+
+  /** Waiting interactions past their queue's maximum wait, oldest first. */
+  async overdue(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `select id from interactions where status = 'waiting' and wait_deadline <= now() order by wait_deadline limit $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The oldest waiting interactions (the router retries them now and then). */
+  async oldestWaiting(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`select id from interactions where status = 'waiting' order by enqueued_at, id limit $1`, [limit]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Waiting interactions whose declines are older than `seconds`: their decliners may be tried again. */
+  async forgetDeclines(seconds: number): Promise<string[]> {
+    const rows = await returningRows<{ id: string }>(
+      this.dataSource,
+      `update interactions set declined_by = '{}', declined_at = null
+        where status = 'waiting' and declined_at < now() - make_interval(secs => $1::int) returning id`,
+      [seconds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Ids of interactions in one state, oldest first. */
+  async idsWithStatus(status: InteractionStatus, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query('select id from interactions where status = $1 order by created_at limit $2', [status, limit]);
+    return rows.map((r) => r.id);
+  }
+
+  /** An agent's open (active) interactions. */
+  async activeOf(agentId: string): Promise<InteractionRow[]> {
+    const rows: RawRow[] = await this.dataSource.query(`select ${COLUMNS} from interactions i where i.status = 'active' and i.agent_id = $1 order by i.answered_at`, [agentId]);
+    return rows.map(toRow);
+  }
+
+  /** Counts by status (the invariant checks of tests and benchmarks use it too). */
+  async countByStatus(): Promise<Record<string, number>> {
+    const rows: { status: string; n: string }[] = await this.dataSource.query('select status, count(*) as n from interactions group by status');
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+}

@@ -1,0 +1,11 @@
+import { CreateRouting1764000200000 } from './lib/migrations/1764000200000-createRouting';
+
+export { RoutingModule } from './lib/routing.module';
+export { PresenceService } from './lib/presence/presence.service';
+export { OfferActions } from './lib/offers/offer-actions';
+export { DeskService } from './lib/offers/desk.service';
+export { RoutingClock } from './lib/clock/routing-clock';
+export { CONNECTED_AGENTS, type ConnectedAgents, type RoutingOptions } from './lib/ports';
+
+/** This module's migrations (after queues' and conversations'). */
+export const routingMigrations = [CreateRouting1764000200000];

@@ -1,0 +1,132 @@
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InteractionsService } from '@switchboard/conversations';
+import { DataSource } from 'typeorm';
+import { Arbiter } from '../arbiter/arbiter';
+import { Dispatcher } from '../dispatch/dispatcher';
+import { inTransaction } from '../dispatch/transactions';
+import { OfferActions } from '../offers/offer-actions';
+import { OfferStore } from '../offers/offer-store';
+import { PresenceService } from '../presence/presence.service';
+import { CONNECTED_AGENTS, ROUTING_OPTIONS, type ConnectedAgents, type RoutingOptions } from '../ports';
+
+/** Rows each pass handles at most per kind of work (the next pass takes the rest). */
+const BATCH = 100;
+/** Nodes beat for their connected agents this often, and at least three times per grace period. */
+const HEARTBEAT_MS = 5000;
+const RETRY_WAITING_MS = 1000;
+const RECONCILE_MS = 30_000;
+
+/**
+ * The router's timers, kept in PostgreSQL rather than in a node's memory, so that whichever node
+ * is alive does the work: offers past their timeout move on, auto answer accepts, interactions
+ * past their maximum wait overflow, absent agents go offline, and waiting interactions are
+ * retried. Every node runs this clock; each step is a conditional transaction, so two nodes doing
+ * the same step change nothing twice. Every 30 s the reconciler recounts agents' loads from their
+ * reservations and repairs interactions left offered without an offer.
+ */
+@Injectable()
+export class RoutingClock implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('RoutingClock');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private last = { heartbeat: 0, retry: 0, reconcile: 0 };
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(ROUTING_OPTIONS) private readonly options: RoutingOptions,
+    private readonly offers: OfferStore,
+    private readonly actions: OfferActions,
+    private readonly interactions: InteractionsService,
+    private readonly dispatcher: Dispatcher,
+    private readonly presence: PresenceService,
+    private readonly arbiter: Arbiter,
+    @Optional() @Inject(CONNECTED_AGENTS) private readonly connected?: ConnectedAgents,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick()
+        .catch((error: unknown) => this.logger.error(error))
+        .finally(() => {
+          this.running = null;
+          this.schedule();
+        });
+    }, this.options.tickMs);
+    this.timer.unref();
+  }
+
+  /** One pass; public so that tests can run one without waiting. */
+  async tick(): Promise<void> {
+    for (const offer of await this.offers.autoAnswerDue(BATCH)) {
+      await this.actions.accept(offer.agentId, offer.id).catch(() => undefined);
+    }
+    for (const offer of await this.offers.expired(BATCH)) await this.actions.timeout(offer.id);
+    for (const id of await this.interactions.overdue(BATCH)) await this.actions.overflow(id);
+    const now = Date.now();
+    if (now - this.last.heartbeat >= Math.min(HEARTBEAT_MS, (this.options.presenceGraceSeconds * 1000) / 3)) {
+      this.last.heartbeat = now;
+      await this.presence.heartbeat(this.connected?.connectedAgentIds() ?? []);
+      await this.presence.expireAbsent(this.options.presenceGraceSeconds);
+    }
+    if (now - this.last.retry >= RETRY_WAITING_MS) {
+      this.last.retry = now;
+      await this.retryWaiting();
+    }
+    if (now - this.last.reconcile >= RECONCILE_MS) {
+      this.last.reconcile = now;
+      await this.reconcile();
+    }
+  }
+
+  /**
+   * Waiting interactions get another try: declines older than the offer timeout are forgotten,
+   * and the oldest few are dispatched (room may have been missed while rows were locked).
+   */
+  private async retryWaiting(): Promise<void> {
+    await this.interactions.forgetDeclines(30);
+    for (const id of await this.interactions.oldestWaiting(20)) {
+      if (!(await this.dispatcher.dispatchInteraction(id))) break;
+    }
+  }
+
+  /** Repairs what no transaction should ever leave behind, and says so in the log. */
+  async reconcile(): Promise<void> {
+    const counters: Array<{ agentId: string; total: number; loads: Record<string, number> }> = await this.dataSource.query(
+      'select agent_id as "agentId", total, loads from routing_agents',
+    );
+    const held: Array<{ agentId: string; channel: string; n: number }> = await this.dataSource.query(
+      'select agent_id as "agentId", channel, count(*)::int as n from routing_offers group by agent_id, channel',
+    );
+    for (const counter of counters) {
+      const mine = held.filter((h) => h.agentId === counter.agentId);
+      const total = mine.reduce((sum, h) => sum + h.n, 0);
+      const drifted = total !== counter.total || mine.some((h) => (counter.loads[h.channel] ?? 0) !== h.n) || Object.entries(counter.loads).some(([c, n]) => n > 0 && !mine.some((h) => h.channel === c));
+      if (drifted && (await inTransaction(this.dataSource, (manager) => this.arbiter.recount(manager, counter.agentId)))) {
+        this.logger.warn(`Recounted the load of agent ${counter.agentId}`);
+      }
+    }
+    // Reservations of interactions that ended, and interactions offered without an offer.
+    const old = await this.offers.olderThan(60, 500);
+    const rows = await this.interactions.getMany([...new Set(old.map((o) => o.interactionId))]);
+    for (const interaction of rows) {
+      if (interaction.status === 'closed' || interaction.status === 'abandoned') {
+        this.logger.warn(`Releasing reservations of ended interaction ${interaction.id}`);
+        await this.actions.releaseEnded(interaction.id);
+      }
+    }
+    const orphans = await this.actions.requeueOrphans();
+    if (orphans) this.logger.warn(`${orphans} offered interactions had no offer left and wait again`);
+  }
+}

@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import {
+  DomainException,
+  ErrorCode,
+  InteractionStatus,
+  OverflowAction,
+  RoutingStrategy,
+  invalidField,
+  type InteractionEventType,
+  type InteractionSummary,
+  type OfferEndReason,
+  type TransferRequest,
+} from '@switchboard/contracts';
+import { InteractionsService, toSummary } from '@switchboard/conversations';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Arbiter, capacityChannel } from '../arbiter/arbiter';
+import { Dispatcher, toOffer } from '../dispatch/dispatcher';
+import { RoutingTargets } from '../dispatch/routing-targets';
+import { inTransaction } from '../dispatch/transactions';
+import { AgentStateStore } from '../presence/agent-state';
+import { RoutingNotices } from '../routing-notices';
+import { OfferStore, type OfferRow } from './offer-store';
+
+const offerGone = () => new DomainException(ErrorCode.Conflict, 'This offer is no longer yours (it timed out, was taken or withdrawn)');
+const notYours = () => new DomainException(ErrorCode.NotFound, 'Interaction not found among yours');
+
+/** How an offer ends without being accepted: what is recorded, and whether the agent declined it. */
+const ENDINGS: Record<'rejected' | 'timeout' | 'withdrawn', { event: InteractionEventType; declined: boolean }> = {
+  rejected: { event: 'rejected', declined: true },
+  timeout: { event: 'timed-out', declined: true },
+  withdrawn: { event: 'withdrawn', declined: false },
+};
+
+/**
+ * What agents, timers and contacts do to offers and interactions: accept, reject, time out,
+ * withdraw, close, transfer, abandon, overflow. Each is one transaction that releases room
+ * through the arbiter; whatever it frees is dispatched again once it is committed.
+ */
+@Injectable()
+export class OfferActions {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly interactions: InteractionsService,
+    private readonly arbiter: Arbiter,
+    private readonly offers: OfferStore,
+    private readonly dispatcher: Dispatcher,
+    private readonly targets: RoutingTargets,
+    private readonly agents: AgentStateStore,
+    private readonly notices: RoutingNotices,
+  ) {}
+
+  /** The agent takes the offer; the other ring-all offers of the interaction end. */
+  async accept(agentId: string, offerId: string): Promise<InteractionSummary> {
+    const offer = await this.offers.get(offerId);
+    if (!offer || offer.agentId !== agentId) throw offerGone();
+    const result = await inTransaction(this.dataSource, async (manager) => {
+      const interaction = await this.interactions.lock(manager, offer.interactionId);
+      const held = await this.offers.activate(manager, offerId);
+      if (!interaction || !held) return null;
+      const others = await this.offers.removeOf(manager, interaction.id, 'pending');
+      for (const other of others) await this.arbiter.release(manager, other.agentId, other.channel);
+      await this.interactions.change(
+        manager,
+        interaction.id,
+        { status: InteractionStatus.Active, agentId, answered: true, clearDeclined: true },
+        { type: 'accepted', agentId, queueId: interaction.queueId },
+      );
+      return { interaction: { ...interaction, status: InteractionStatus.Active, agentId }, others };
+    });
+    if (!result) throw offerGone();
+    const summary = toSummary(result.interaction);
+    this.notices.send(agentId, 'offer.accepted', { offerId, interaction: summary });
+    for (const other of result.others) this.notices.send(other.agentId, 'offer.ended', { offerId: other.id, interactionId: summary.id, reason: 'taken' });
+    this.dispatcher.later({ agents: result.others.map((o) => o.agentId) });
+    return summary;
+  }
+
+  reject(agentId: string, offerId: string): Promise<void> {
+    return this.endOffer(offerId, 'rejected', { agentId });
+  }
+
+  /** Ends an offer whose time ran out (does nothing when it was answered meanwhile). */
+  timeout(offerId: string): Promise<void> {
+    return this.endOffer(offerId, 'timeout', { onlyExpired: true }).catch((error: unknown) => {
+      if (!(error instanceof DomainException)) throw error;
+    });
+  }
+
+  /** Takes back an agent's pending offers (paused, offline, channel off, account disabled). */
+  async withdrawAll(agentId: string, channel?: ReturnType<typeof capacityChannel>): Promise<void> {
+    for (const offer of await this.offers.pendingOf(agentId, channel)) {
+      await this.endOffer(offer.id, 'withdrawn', {}).catch((error: unknown) => {
+        if (!(error instanceof DomainException)) throw error;
+      });
+    }
+  }
+
+  /**
+   * Ends a pending offer without acceptance. When it was the interaction's last, the interaction
+   * waits again (the agent who declined is not asked again for a while) and is dispatched.
+   */
+  private async endOffer(offerId: string, reason: keyof typeof ENDINGS, options: { agentId?: string; onlyExpired?: boolean }): Promise<void> {
+    const offer = await this.offers.get(offerId);
+    if (!offer || (options.agentId && offer.agentId !== options.agentId)) throw offerGone();
+    const ending = ENDINGS[reason];
+    const result = await inTransaction(this.dataSource, async (manager) => {
+      const interaction = await this.interactions.lock(manager, offer.interactionId);
+      const removed = await this.offers.removePending(manager, offerId, options.onlyExpired);
+      if (!interaction || !removed) return null;
+      await this.arbiter.release(manager, removed.agentId, removed.channel);
+      const last = interaction.status === InteractionStatus.Offered && (await this.offers.pendingCount(manager, interaction.id)) === 0;
+      const event = { type: ending.event, agentId: removed.agentId, queueId: interaction.queueId };
+      if (last) await this.interactions.change(manager, interaction.id, { status: InteractionStatus.Waiting, declinedBy: ending.declined ? removed.agentId : undefined }, event);
+      else await this.interactions.recordEvent(manager, interaction.id, event);
+      return { requeued: last };
+    });
+    if (!result) throw offerGone();
+    this.notices.send(offer.agentId, 'offer.ended', { offerId, interactionId: offer.interactionId, reason: reason as OfferEndReason });
+    this.dispatcher.later({ interactions: result.requeued ? [offer.interactionId] : [], agents: [offer.agentId] });
+  }
+
+  /** The agent closes an interaction they hold. */
+  async close(agentId: string, interactionId: string): Promise<void> {
+    const done = await inTransaction(this.dataSource, async (manager) => {
+      const interaction = await this.interactions.lock(manager, interactionId);
+      if (!interaction || interaction.status !== InteractionStatus.Active || interaction.agentId !== agentId) return false;
+      await this.releaseHolds(manager, await this.offers.removeOf(manager, interactionId));
+      await this.interactions.change(manager, interactionId, { status: InteractionStatus.Closed, closedReason: 'closed' }, { type: 'closed', agentId, queueId: interaction.queueId });
+      return true;
+    });
+    if (!done) throw notYours();
+    this.notices.send(agentId, 'interaction.closed', { interactionId, reason: 'closed' });
+    this.dispatcher.later({ agents: [agentId] });
+  }
+
+  /** Hands an interaction the agent holds to another agent (who gets an offer) or to a queue. */
+  async transfer(agentId: string, interactionId: string, to: TransferRequest): Promise<void> {
+    if (Boolean(to.agentId) === Boolean(to.queueId)) throw invalidField('agentId', 'Transfer to one agent or one queue');
+    if (to.agentId === agentId) throw invalidField('agentId', 'Choose another agent');
+    const queue = to.queueId ? await this.targets.queue(to.queueId) : null;
+    if (to.queueId && !queue) throw invalidField('queueId', 'No such queue');
+    if (to.agentId && !(await this.agents.get(to.agentId))) throw invalidField('agentId', 'This agent has never signed in to take interactions');
+    const before = await this.interactions.get(interactionId);
+    if (!before || before.status !== InteractionStatus.Active || before.agentId !== agentId) throw notYours();
+    const timeout = await this.targets.offerTimeout({ queueId: before.queueId });
+    const result = await inTransaction(this.dataSource, async (manager) => {
+      const interaction = await this.interactions.lock(manager, interactionId);
+      if (!interaction || interaction.status !== InteractionStatus.Active || interaction.agentId !== agentId) throw notYours();
+      await this.releaseHolds(manager, await this.offers.removeOf(manager, interactionId));
+      const event = { type: 'transferred' as const, agentId, queueId: to.queueId ?? interaction.queueId, details: { to } };
+      if (queue) {
+        await this.interactions.change(manager, interactionId, { status: InteractionStatus.Waiting, agentId: null, queueId: queue.id, requeue: { maxWaitSeconds: queue.maxWaitSeconds || null }, clearDeclined: true }, event);
+        return { offers: [] as OfferRow[], interaction };
+      }
+      const channel = capacityChannel(interaction.channel);
+      const reserved = await this.arbiter.reserve(manager, { channel, candidates: [{ agentId: to.agentId as string, priority: 1 }], exclude: [], strategy: RoutingStrategy.Priority }, true);
+      if (!reserved.length) throw new DomainException(ErrorCode.Conflict, 'This agent cannot take it now (not online, or no room)', [{ field: 'agentId', messages: ['No room'] }]);
+      const offers = await this.offers.insert(manager, [{ interactionId, agentId: to.agentId as string, channel, ring: false, timeoutSeconds: timeout, autoAnswerSeconds: null }]);
+      await this.interactions.change(manager, interactionId, { status: InteractionStatus.Offered, agentId: null, clearDeclined: true }, event);
+      return { offers, interaction: { ...interaction, status: InteractionStatus.Offered, agentId: null } };
+    });
+    this.notices.send(agentId, 'interaction.transferred', { interactionId, to });
+    for (const offer of result.offers) this.notices.send(offer.agentId, 'offer.new', toOffer(offer, toSummary(result.interaction)));
+    this.dispatcher.later({ interactions: queue ? [interactionId] : [], agents: [agentId] });
+  }
+
+  /** The contact left: a waiting or offered interaction is abandoned, an active one closed. */
+  async abandon(interactionId: string): Promise<void> {
+    const result = await inTransaction(this.dataSource, async (manager) => {
+      const interaction = await this.interactions.lock(manager, interactionId);
+      if (!interaction) throw new DomainException(ErrorCode.NotFound, 'Interaction not found');
+      if (interaction.status === InteractionStatus.Closed || interaction.status === InteractionStatus.Abandoned) return null;
+      const holds = await this.offers.removeOf(manager, interactionId);
+      await this.releaseHolds(manager, holds);
+      const active = interaction.status === InteractionStatus.Active;
+      await this.interactions.change(
+        manager,
+        interactionId,
+        { status: active ? InteractionStatus.Closed : InteractionStatus.Abandoned, closedReason: 'contact-left' },
+        { type: active ? 'closed' : 'abandoned', agentId: interaction.agentId, queueId: interaction.queueId, details: { reason: 'contact-left' } },
+      );
+      return holds;
+    });
+    if (!result) return;
+    for (const hold of result) {
+      if (hold.state === 'pending') this.notices.send(hold.agentId, 'offer.ended', { offerId: hold.id, interactionId, reason: 'abandoned' });
+      else this.notices.send(hold.agentId, 'interaction.closed', { interactionId, reason: 'contact-left' });
+    }
+    this.dispatcher.later({ agents: result.map((h) => h.agentId) });
+  }
+
+  /** A waiting interaction reached its queue's maximum wait: it moves to the overflow queue, or ends for offline handling. */
+  async overflow(interactionId: string): Promise<void> {
+    const row = await this.interactions.get(interactionId);
+    if (!row || row.status !== InteractionStatus.Waiting) return;
+    const { action, queue } = await this.targets.overflowOf(row.queueId);
+    const moved = await inTransaction(this.dataSource, async (manager) => {
+      const interaction = await this.interactions.lockWaiting(manager, interactionId);
+      if (!interaction) return false;
+      const event = { type: 'overflowed' as const, queueId: interaction.queueId, details: { action, to: queue?.id ?? null } };
+      if (action === OverflowAction.Queue && queue) {
+        await this.interactions.change(manager, interactionId, { queueId: queue.id, requeue: { maxWaitSeconds: queue.maxWaitSeconds || null }, clearDeclined: true }, event);
+        return true;
+      }
+      if (action === OverflowAction.Offline) {
+        await this.interactions.change(manager, interactionId, { status: InteractionStatus.Abandoned, closedReason: 'no-agent' }, event);
+        return false;
+      }
+      // No overflow: it keeps waiting, without a deadline.
+      await this.interactions.change(manager, interactionId, { clearDeadline: true }, null);
+      return false;
+    });
+    if (moved) this.dispatcher.later({ interactions: [interactionId] });
+  }
+
+  /** Releases what an ended interaction still holds (repair; no transaction leaves this). */
+  async releaseEnded(interactionId: string): Promise<void> {
+    const holds = await inTransaction(this.dataSource, async (manager) => {
+      const interaction = await this.interactions.lock(manager, interactionId);
+      if (!interaction || (interaction.status !== InteractionStatus.Closed && interaction.status !== InteractionStatus.Abandoned)) return [];
+      const removed = await this.offers.removeOf(manager, interactionId);
+      await this.releaseHolds(manager, removed);
+      return removed;
+    });
+    this.dispatcher.later({ agents: holds.map((h) => h.agentId) });
+  }
+
+  /** Interactions left "offered" without any pending offer wait again (repair). */
+  async requeueOrphans(): Promise<number> {
+    const offered = await this.interactions.idsWithStatus(InteractionStatus.Offered, 500);
+    const pending = await this.offers.withPending(offered);
+    const orphans: string[] = [];
+    for (const id of offered.filter((i) => !pending.has(i))) {
+      const requeued = await inTransaction(this.dataSource, async (manager) => {
+        const interaction = await this.interactions.lock(manager, id);
+        if (interaction?.status !== InteractionStatus.Offered || (await this.offers.pendingCount(manager, id)) > 0) return false;
+        await this.interactions.change(manager, id, { status: InteractionStatus.Waiting }, { type: 'queued', queueId: interaction.queueId, details: { repaired: true } });
+        return true;
+      });
+      if (requeued) orphans.push(id);
+    }
+    this.dispatcher.later({ interactions: orphans });
+    return orphans.length;
+  }
+
+  private async releaseHolds(manager: EntityManager, holds: readonly OfferRow[]): Promise<void> {
+    for (const hold of holds) await this.arbiter.release(manager, hold.agentId, hold.channel);
+  }
+}
