@@ -13,11 +13,12 @@ import { map } from 'rxjs';
 import { AuthService } from '../core/auth.service';
 import { NAV_ITEMS } from '../core/nav';
 import { ThemeService } from '../core/theme.service';
+import { PresenceControlComponent } from './presence-control.component';
 
 /** The frame of every signed-in page: top bar, side navigation, content. */
 @Component({
   selector: 'sb-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatSidenavModule, MatListModule, MatIconModule, MatButtonModule, MatMenuModule, MatTooltipModule],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatSidenavModule, MatListModule, MatIconModule, MatButtonModule, MatMenuModule, MatTooltipModule, PresenceControlComponent],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,0 +1,189 @@
+import type { InteractionSummary, OutboxMail, Page, Presence, Queue, SocketActionResult } from '@switchboard/contracts';
+import { connectAgent, eventually, inbound, liveAgent, sleep, type LiveAgent } from '../testing/routing-fixtures';
+import { nextEvent } from '../testing/security-fixtures';
+import { createAgent, createQueue, useAppWithAdmin, type Caller } from '../testing/staff-fixtures';
+
+/** A queue with these members, reached by its own rule on its own host; answers the page address to use. */
+async function routedQueue(admin: Caller, members: string[], settings: Partial<Queue> = {}): Promise<{ queue: Queue; url: string }> {
+  const queue = await createQueue(admin);
+  await admin.patch(`/api/v1/queues/${queue.id}`).send(settings).expect(200);
+  for (const agentId of members) await admin.post(`/api/v1/queues/${queue.id}/members`).send({ agentId }).expect(201);
+  const host = `q${queue.id.slice(0, 8)}.example.net`;
+  await admin.post('/api/v1/routing/rules').send({ name: `to ${queue.name}`, patterns: [`${host}/*`], queueId: queue.id }).expect(201);
+  return { queue, url: `https://${host}/page` };
+}
+
+const ack = <T>(agent: LiveAgent, event: string, payload: unknown) =>
+  new Promise<SocketActionResult<T>>((resolve) => agent.socket.emit(event, payload, (result: SocketActionResult<T>) => resolve(result)));
+
+describe('routing flows', () => {
+  const ctx = useAppWithAdmin({ env: { ROUTING_TICK_MS: '100', PRESENCE_GRACE_SECONDS: '2' } });
+
+  it('ring-all offers to every member; the first to accept takes it, the others see it taken', async () => {
+    const agents = [await liveAgent(ctx.app, ctx.admin), await liveAgent(ctx.app, ctx.admin), await liveAgent(ctx.app, ctx.admin)];
+    const { url } = await routedQueue(ctx.admin, agents.map((a) => a.id), { strategy: 'ring-all' });
+    const created = await inbound(ctx.admin, { pageUrl: url });
+    const offers = await Promise.all(agents.map((a) => a.nextOffer((o) => o.interaction.id === created.interactionId)));
+    const taken = [nextEvent<{ reason: string }>(agents[1]!.socket, 'offer.ended'), nextEvent<{ reason: string }>(agents[2]!.socket, 'offer.ended')];
+    const result = await ack<InteractionSummary>(agents[0]!, 'offer.accept', { offerId: offers[0]!.id });
+    expect(result).toMatchObject({ ok: true, data: { id: created.interactionId, agentId: agents[0]!.id } });
+    expect((await Promise.all(taken)).map((e) => e.reason)).toEqual(['taken', 'taken']);
+    await agents[1]!.caller.post(`/api/v1/offers/${offers[1]!.id}/accept`).expect(409);
+    for (const a of agents.slice(1)) expect(((await a.caller.get('/api/v1/presence/me').expect(200)).body as Presence).openTotal).toBe(0);
+    agents.forEach((a) => a.stop());
+  });
+
+  it('round-robin takes turns; fewest-interactions picks the least loaded', async () => {
+    const agents = [await liveAgent(ctx.app, ctx.admin), await liveAgent(ctx.app, ctx.admin)];
+    const rr = await routedQueue(ctx.admin, agents.map((a) => a.id), { strategy: 'round-robin' });
+    const owners: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const created = await inbound(ctx.admin, { pageUrl: rr.url });
+      const offer = await Promise.any(agents.map((a) => a.nextOffer((o) => o.interaction.id === created.interactionId, 3000).then(() => a.id)));
+      owners.push(offer);
+    }
+    expect(owners[0]).not.toBe(owners[1]);
+    expect(owners[2]).toBe(owners[0]);
+    expect(owners[3]).toBe(owners[1]);
+    agents.forEach((a) => a.stop());
+
+    const busy = await liveAgent(ctx.app, ctx.admin);
+    const idle = await liveAgent(ctx.app, ctx.admin);
+    const fewest = await routedQueue(ctx.admin, [busy.id, idle.id], { strategy: 'fewest-interactions' });
+    // Give "busy" two interactions first through a queue of their own.
+    const own = await routedQueue(ctx.admin, [busy.id]);
+    for (let i = 0; i < 2; i++) {
+      const created = await inbound(ctx.admin, { pageUrl: own.url });
+      await busy.nextOffer((o) => o.interaction.id === created.interactionId);
+    }
+    const next = await inbound(ctx.admin, { pageUrl: fewest.url });
+    await idle.nextOffer((o) => o.interaction.id === next.interactionId);
+    busy.stop();
+    idle.stop();
+  });
+
+  it('priority tiers try high-priority members first', async () => {
+    const low = await liveAgent(ctx.app, ctx.admin);
+    const high = await liveAgent(ctx.app, ctx.admin);
+    const { queue, url } = await routedQueue(ctx.admin, [low.id, high.id], { strategy: 'priority' });
+    await ctx.admin.patch(`/api/v1/queues/${queue.id}/members/${low.id}`).send({ priority: 5 }).expect(200);
+    for (let i = 0; i < 3; i++) {
+      const created = await inbound(ctx.admin, { pageUrl: url });
+      await high.nextOffer((o) => o.interaction.id === created.interactionId);
+    }
+    expect(low.offers.filter((o) => o.interaction.queueId === queue.id)).toEqual([]);
+    low.stop();
+    high.stop();
+  });
+
+  it('the tab limit counts across channels, and voice takes one call at a time', async () => {
+    const agent = await liveAgent(ctx.app, ctx.admin, { capacity: { chat: 5, email: 5, voice: 0 }, tabLimit: 3 });
+    const chat = await routedQueue(ctx.admin, [agent.id]);
+    const email = await createQueue(ctx.admin, 'email');
+    const voice = await createQueue(ctx.admin, 'voice');
+    await ctx.admin.post(`/api/v1/queues/${email.id}/members`).send({ agentId: agent.id }).expect(201);
+    await ctx.admin.post(`/api/v1/queues/${voice.id}/members`).send({ agentId: agent.id }).expect(201);
+    // Voice: no queue rule, so calls go to all agents; capacity 0 (unlimited) still means one call.
+    const calls = [await inbound(ctx.admin, { channel: 'voice' }), await inbound(ctx.admin, { channel: 'voice' })];
+    await eventually(() => expect(agent.offers.filter((o) => o.interaction.channel === 'voice')).toHaveLength(1), 2000);
+    const chats = [await inbound(ctx.admin, { pageUrl: chat.url }), await inbound(ctx.admin, { pageUrl: chat.url }), await inbound(ctx.admin, { pageUrl: chat.url })];
+    await sleep(500);
+    const mine = agent.offers.filter((o) => [...calls, ...chats].some((c) => c.interactionId === o.interaction.id));
+    expect(mine).toHaveLength(3);
+    const presence = (await agent.caller.get('/api/v1/presence/me').expect(200)).body as Presence;
+    expect(presence.openTotal).toBe(3);
+    expect(presence.load.voice).toBe(1);
+    agent.stop();
+  });
+
+  it('transfers to a queue and to an agent; an agent without room refuses with 409', async () => {
+    const from = await liveAgent(ctx.app, ctx.admin);
+    const to = await liveAgent(ctx.app, ctx.admin, { capacity: { chat: 1 } });
+    const { url } = await routedQueue(ctx.admin, [from.id]);
+    const target = await routedQueue(ctx.admin, [to.id]);
+    const a = await inbound(ctx.admin, { pageUrl: url });
+    const b = await inbound(ctx.admin, { pageUrl: url });
+    for (const created of [a, b]) {
+      const offer = await from.nextOffer((o) => o.interaction.id === created.interactionId);
+      await from.caller.post(`/api/v1/offers/${offer.id}/accept`).expect(200);
+    }
+    const told = nextEvent<{ interactionId: string }>(from.socket, 'interaction.transferred');
+    await from.caller.post(`/api/v1/interactions/${a.interactionId}/transfer`).send({ queueId: target.queue.id }).expect(204);
+    expect((await told).interactionId).toBe(a.interactionId);
+    const moved = await to.nextOffer((o) => o.interaction.id === a.interactionId);
+    expect(moved.interaction.queueId).toBe(target.queue.id);
+    await to.caller.post(`/api/v1/offers/${moved.id}/accept`).expect(200);
+    // "to" is full now (chat capacity 1): a transfer to them is refused and nothing changes.
+    const refused = await from.caller.post(`/api/v1/interactions/${b.interactionId}/transfer`).send({ agentId: to.id }).expect(409);
+    expect(refused.body.details).toEqual([{ field: 'agentId', messages: ['No room'] }]);
+    expect((await from.caller.get('/api/v1/routing/desk').expect(200)).body.interactions.map((i: InteractionSummary) => i.id)).toEqual([b.interactionId]);
+    await from.caller.post(`/api/v1/interactions/${b.interactionId}/transfer`).send({}).expect(400);
+    await to.caller.post(`/api/v1/interactions/${a.interactionId}/close`).expect(204);
+    await from.caller.post(`/api/v1/interactions/${b.interactionId}/transfer`).send({ agentId: to.id }).expect(204);
+    await to.nextOffer((o) => o.interaction.id === b.interactionId);
+    from.stop();
+    to.stop();
+  });
+
+  it('a contact who leaves abandons a waiting interaction and ends an offer', async () => {
+    const agent = await liveAgent(ctx.app, ctx.admin);
+    const { url } = await routedQueue(ctx.admin, [agent.id], { offerTimeoutSeconds: 60 });
+    const created = await inbound(ctx.admin, { pageUrl: url });
+    await agent.nextOffer((o) => o.interaction.id === created.interactionId);
+    const ended = nextEvent<{ reason: string }>(agent.socket, 'offer.ended');
+    await ctx.admin.post(`/api/v1/interactions/${created.interactionId}/abandon`).expect(204);
+    expect((await ended).reason).toBe('abandoned');
+    expect(((await agent.caller.get('/api/v1/presence/me').expect(200)).body as Presence).openTotal).toBe(0);
+    agent.stop();
+  });
+
+  it('overflows to another queue after the maximum wait', async () => {
+    const spare = await liveAgent(ctx.app, ctx.admin);
+    const overflowQueue = await createQueue(ctx.admin);
+    await ctx.admin.post(`/api/v1/queues/${overflowQueue.id}/members`).send({ agentId: spare.id }).expect(201);
+    const nobody = await routedQueue(ctx.admin, [], { maxWaitSeconds: 1, overflowAction: 'queue', overflowQueueId: overflowQueue.id });
+    const created = await inbound(ctx.admin, { pageUrl: nobody.url });
+    const offer = await spare.nextOffer((o) => o.interaction.id === created.interactionId, 3000);
+    expect(offer.interaction.queueId).toBe(overflowQueue.id);
+    const bad = await ctx.admin.patch(`/api/v1/queues/${nobody.queue.id}`).send({ overflowQueueId: nobody.queue.id }).expect(400);
+    expect(bad.body.details[0].field).toBe('overflowQueueId');
+    spare.stop();
+  });
+
+  it('stores an offline message and mails it to the chosen operators', async () => {
+    const first = await createAgent(ctx.admin);
+    const second = await createAgent(ctx.admin);
+    await ctx.admin.put('/api/v1/routing/offline-recipients').send({ agentIds: [first.id, second.id] }).expect(200);
+    const body = `Please call me back ${Date.now()}`;
+    await ctx.admin.post('/api/v1/interactions/offline-messages').send({ channel: 'chat', accountId: 'site-1', name: 'Eva', email: 'eva@example.org', body }).expect(201);
+    const outbox = (await ctx.admin.get(`/api/v1/mail/outbox?q=${encodeURIComponent('Offline message')}&pageSize=50`).expect(200)).body as Page<OutboxMail>;
+    const mailed = outbox.items.filter((m) => m.text.includes(body)).map((m) => m.to).sort();
+    expect(mailed).toEqual([first.email, second.email].sort());
+    const stored = (await ctx.admin.get('/api/v1/routing/offline-messages').expect(200)).body as Page<{ body: string; recipients: string[] }>;
+    expect(stored.items.find((m) => m.body === body)?.recipients.sort()).toEqual([first.username, second.username].sort());
+    await ctx.admin.put('/api/v1/routing/offline-recipients').send({ agentIds: ['not-an-id'] }).expect(400);
+  });
+
+  it('socket actions refuse malformed requests without harm', async () => {
+    const agent = await liveAgent(ctx.app, ctx.admin);
+    expect(await ack(agent, 'offer.accept', { offerId: 42 })).toMatchObject({ ok: false, error: { statusCode: 400 } });
+    expect(await ack(agent, 'offer.accept', { offerId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { statusCode: 409 } });
+    expect(await ack(agent, 'presence.set', { status: 'dancing' })).toMatchObject({ ok: false, error: { statusCode: 400 } });
+    expect(await ack(agent, 'presence.set', { status: 'paused' })).toMatchObject({ ok: true, data: { status: 'paused' } });
+    agent.stop();
+  });
+
+  it('an agent whose consoles are gone past the grace period goes offline, and their offer moves on', async () => {
+    const leaving = await createAgent(ctx.admin);
+    const staying = await liveAgent(ctx.app, ctx.admin);
+    const live = await connectAgent(ctx.app, leaving);
+    const { queue, url } = await routedQueue(ctx.admin, [leaving.id, staying.id], { strategy: 'priority', offerTimeoutSeconds: 120 });
+    await ctx.admin.patch(`/api/v1/queues/${queue.id}/members/${staying.id}`).send({ priority: 2 }).expect(200);
+    const created = await inbound(ctx.admin, { pageUrl: url });
+    await live.nextOffer((o) => o.interaction.id === created.interactionId);
+    live.stop();
+    await staying.nextOffer((o) => o.interaction.id === created.interactionId, 8000);
+    await eventually(async () => expect((await ctx.admin.get(`/api/v1/presence/${leaving.id}`).expect(200)).body.status).toBe('offline'));
+    staying.stop();
+  });
+});
