@@ -12,7 +12,7 @@ interface PageLike<T> {
 }
 
 async function openAgents(page: Page): Promise<void> {
-  await page.locator('mat-nav-list').getByRole('link', { name: 'Agents' }).click();
+  await page.locator('mat-nav-list').getByRole('link', { name: 'Agents', exact: true }).click();
   await page.waitForURL(/\/agents$/);
   await page.getByTestId('agents-search').waitFor();
 }

@@ -30,7 +30,9 @@ export interface ServerProcess {
 /** Runs the built API as `npm start` does (from the workspace root), and waits for its URL line. */
 export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = env['PORT'] ?? String(await freePort());
-  const child = spawn(process.execPath, [MAIN], {
+  // SB_SERVER_NODE_ARGS: extra Node flags for the server, e.g. `--cpu-prof` to profile a benchmark.
+  const nodeArgs = process.env['SB_SERVER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
     env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', ADMIN_PASSWORD: ADMIN.password, PORT: port, ...env },
   });

@@ -6,6 +6,13 @@ interface Named {
   name: string;
   channel?: string;
 }
+interface Routing {
+  strategy: string;
+  offerTimeoutSeconds: number;
+  maxWaitSeconds: number;
+  overflowAction: string;
+  overflowQueueId: string | null;
+}
 interface Person {
   id: string;
   username: string;
@@ -135,6 +142,69 @@ describe('teams and queues in Chromium', () => {
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('queue-row-Old sms').waitFor({ state: 'detached' });
     expect((await session.api.call('GET', `/queues/${queue.id}`)).status).toBe(404);
+    await page.close();
+  });
+
+  it('edits the routing of a queue: strategy, offer timeout, overflow to another queue of the channel', async () => {
+    const queue = await session.api.post<Named & Routing>('/queues', { name: 'Routed chat', channel: 'chat' });
+    const spill = await session.api.post<Named>('/queues', { name: 'Spill chat', channel: 'chat' });
+    const spare = await session.api.post<Named>('/queues', { name: 'Spare chat', channel: 'chat' });
+    await session.api.post('/queues', { name: 'Spill mail', channel: 'email' });
+    expect(queue).toMatchObject({ strategy: 'least-recent', offerTimeoutSeconds: 30, overflowAction: 'none' });
+    const page = await signedInPage(session.browser, session.server.url);
+    await page.goto(`${session.server.url}/queues/${queue.id}`);
+
+    await page.getByTestId('edit-queue').click();
+    await choose(page, 'queue-strategy', 'Round robin');
+    await page.getByTestId('queue-offer-timeout').fill('20');
+    await page.getByTestId('queue-save').click();
+    await page.locator('mat-dialog-container').waitFor({ state: 'detached' });
+    await textOf(page.getByTestId('queue-routing'), 'Round robin · offers last 20 s');
+    await page.reload();
+    await textOf(page.getByTestId('queue-routing'), 'Round robin');
+    await page.getByTestId('edit-queue').click();
+    await textOf(page.getByTestId('queue-strategy'), 'Round robin');
+    expect(await page.getByTestId('queue-offer-timeout').inputValue()).toBe('20');
+    expect(await session.api.get<Routing>(`/queues/${queue.id}`)).toMatchObject({ strategy: 'round-robin', offerTimeoutSeconds: 20 });
+
+    // Out of range: refused in the form, nothing sent.
+    await page.getByTestId('queue-offer-timeout').fill('601');
+    await page.getByTestId('queue-save').click();
+    await textOf(page.locator('mat-dialog-container mat-error'), 'At most 600');
+    await page.getByTestId('queue-offer-timeout').fill('20');
+
+    // "Another queue" needs a queue: the only choices are the other chat queues.
+    await choose(page, 'queue-overflow-action', 'Move to another queue');
+    await page.getByTestId('queue-save').click();
+    await textOf(page.getByTestId('queue-overflow-queue-error'), 'Required');
+    expect((await session.api.get<Routing>(`/queues/${queue.id}`)).overflowAction).toBe('none');
+    // An empty select's floating label covers it: click its field, as a user would.
+    await page.locator('mat-form-field', { has: page.getByTestId('queue-overflow-queue') }).click();
+    const choices = (await page.getByRole('option').allTextContents()).map((text) => text.trim());
+    expect(choices).toEqual(expect.arrayContaining(['Spare chat', 'Spill chat']));
+    expect(choices).not.toContain('Routed chat');
+    expect(choices).not.toContain('Spill mail');
+    await page.getByRole('option', { name: 'Spare chat' }).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+
+    // A queue deleted meanwhile: the server's message shows under the field.
+    await session.api.call('DELETE', `/queues/${spare.id}`);
+    await page.getByTestId('queue-max-wait').fill('90');
+    await page.getByTestId('queue-save').click();
+    await textOf(page.getByTestId('queue-overflow-queue-error'), 'No such queue');
+    expect((await session.api.get<Routing>(`/queues/${queue.id}`)).overflowAction).toBe('none');
+
+    await choose(page, 'queue-overflow-queue', 'Spill chat');
+    await page.getByTestId('queue-save').click();
+    await page.locator('mat-dialog-container').waitFor({ state: 'detached' });
+    await textOf(page.getByTestId('queue-routing'), 'wait up to 90 s, then move to Spill chat');
+    expect(await session.api.get<Routing>(`/queues/${queue.id}`)).toMatchObject({
+      strategy: 'round-robin',
+      offerTimeoutSeconds: 20,
+      maxWaitSeconds: 90,
+      overflowAction: 'queue',
+      overflowQueueId: spill.id,
+    });
     await page.close();
   });
 });

@@ -20,16 +20,17 @@ describe('routing flows', () => {
   const ctx = useAppWithAdmin({ env: { ROUTING_TICK_MS: '100', PRESENCE_GRACE_SECONDS: '2' } });
 
   it('ring-all offers to every member; the first to accept takes it, the others see it taken', async () => {
-    const agents = [await liveAgent(ctx.app, ctx.admin), await liveAgent(ctx.app, ctx.admin), await liveAgent(ctx.app, ctx.admin)];
+    const [first, second, third] = [await liveAgent(ctx.app, ctx.admin), await liveAgent(ctx.app, ctx.admin), await liveAgent(ctx.app, ctx.admin)];
+    const agents = [first, second, third];
     const { url } = await routedQueue(ctx.admin, agents.map((a) => a.id), { strategy: 'ring-all' });
     const created = await inbound(ctx.admin, { pageUrl: url });
-    const offers = await Promise.all(agents.map((a) => a.nextOffer((o) => o.interaction.id === created.interactionId)));
-    const taken = [nextEvent<{ reason: string }>(agents[1]!.socket, 'offer.ended'), nextEvent<{ reason: string }>(agents[2]!.socket, 'offer.ended')];
-    const result = await ack<InteractionSummary>(agents[0]!, 'offer.accept', { offerId: offers[0]!.id });
-    expect(result).toMatchObject({ ok: true, data: { id: created.interactionId, agentId: agents[0]!.id } });
+    const [offer1, offer2] = await Promise.all(agents.map((a) => a.nextOffer((o) => o.interaction.id === created.interactionId)));
+    const taken = [nextEvent<{ reason: string }>(second.socket, 'offer.ended'), nextEvent<{ reason: string }>(third.socket, 'offer.ended')];
+    const result = await ack<InteractionSummary>(first, 'offer.accept', { offerId: offer1?.id });
+    expect(result).toMatchObject({ ok: true, data: { id: created.interactionId, agentId: first.id } });
     expect((await Promise.all(taken)).map((e) => e.reason)).toEqual(['taken', 'taken']);
-    await agents[1]!.caller.post(`/api/v1/offers/${offers[1]!.id}/accept`).expect(409);
-    for (const a of agents.slice(1)) expect(((await a.caller.get('/api/v1/presence/me').expect(200)).body as Presence).openTotal).toBe(0);
+    await second.caller.post(`/api/v1/offers/${offer2?.id}/accept`).expect(409);
+    for (const a of [second, third]) expect(((await a.caller.get('/api/v1/presence/me').expect(200)).body as Presence).openTotal).toBe(0);
     agents.forEach((a) => a.stop());
   });
 

@@ -1,5 +1,5 @@
 import type { InteractionSummary, Presence, Queue } from '@switchboard/contracts';
-import { eventually, inbound, liveAgent, sleep } from '../testing/routing-fixtures';
+import { inbound, liveAgent, sleep } from '../testing/routing-fixtures';
 import { auditRows, nextEvent } from '../testing/security-fixtures';
 import { createQueue, useAppWithAdmin, type Caller } from '../testing/staff-fixtures';
 
@@ -104,7 +104,7 @@ describe('routing', () => {
     const queue = await queueWith(ctx.admin, [agent.id]);
     const url = site(3);
     const rule = await ruleTo(ctx.admin, `cap-${queue.id}`, [`${new URL(url).host}/*`], { queueId: queue.id });
-    const made = [];
+    const made: Array<{ interactionId: string }> = [];
     for (let i = 0; i < 4; i++) made.push(await inbound(ctx.admin, { pageUrl: url }));
     const [a, b] = await Promise.all([0, 1].map((i) => agent.nextOffer((o) => o.interaction.id === made[i]?.interactionId)));
     await sleep(300);

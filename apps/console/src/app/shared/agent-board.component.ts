@@ -1,4 +1,4 @@
-import { CdkDrag, CdkDragHandle, CdkDropList, CdkDropListGroup, moveItemInArray, type CdkDragDrop } from '@angular/cdk/drag-drop';
+import { CdkDrag, CdkDropList, CdkDropListGroup, moveItemInArray, type CdkDragDrop } from '@angular/cdk/drag-drop';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, model, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
@@ -30,8 +30,9 @@ const POOL = -1;
 
 /**
  * Seed 000/002's "drag and drop operators": active staff, searched on the server, are dragged
- * from "Available agents" into one or more columns (and back out, or between columns). Buttons
- * do the same for keyboard users. `lists` holds each column's people, in column order.
+ * from "Available agents" into one or more columns (and back out, or between columns); a whole row
+ * drags, the icon only shows that it can. Buttons do the same for keyboard users. `lists` holds
+ * each column's people, in column order.
  */
 @Component({
   selector: 'sb-agent-board',
@@ -39,7 +40,6 @@ const POOL = -1;
     CdkDropListGroup,
     CdkDropList,
     CdkDrag,
-    CdkDragHandle,
     ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
@@ -71,7 +71,7 @@ const POOL = -1;
         >
           @for (person of available(); track person.id) {
             <div class="person" cdkDrag [cdkDragData]="person" role="listitem" [attr.data-testid]="'available-agent-' + person.username">
-              <mat-icon class="handle" cdkDragHandle aria-hidden="true">drag_indicator</mat-icon>
+              <mat-icon class="handle" aria-hidden="true">drag_indicator</mat-icon>
               <span class="who">{{ person.fullName }} <small>{{ person.username }}</small></span>
               @if (columns().length === 1) {
                 <button mat-icon-button type="button" (click)="add(person, 0)" [attr.aria-label]="'Add ' + person.fullName + ' to ' + columns()[0].label">
@@ -104,7 +104,7 @@ const POOL = -1;
           <div class="list target" cdkDropList [cdkDropListData]="index" (cdkDropListDropped)="drop($event)" role="list" [attr.data-testid]="column.testId">
             @for (person of columnLists()[index]; track person.id) {
               <div class="person" cdkDrag [cdkDragData]="person" role="listitem" [attr.data-testid]="column.testId + '-' + person.username">
-                <mat-icon class="handle" cdkDragHandle aria-hidden="true">drag_indicator</mat-icon>
+                <mat-icon class="handle" aria-hidden="true">drag_indicator</mat-icon>
                 <span class="who">{{ person.fullName }} <small>{{ person.username }}</small></span>
                 <button mat-icon-button type="button" (click)="remove(index, person)" [attr.aria-label]="'Remove ' + person.fullName + ' from ' + column.label">
                   <mat-icon>close</mat-icon>

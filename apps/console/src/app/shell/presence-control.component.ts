@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDividerModule } from '@angular/material/divider';
 import { MatIconModule } from '@angular/material/icon';
@@ -30,12 +30,15 @@ import { PresenceDotComponent } from '../shared/presence-dot.component';
         </span>
       </button>
       <mat-menu #menu="matMenu" aria-label="Your status">
-        <button mat-menu-item type="button" role="menuitemradio" [attr.aria-checked]="tone() === 'online'" (click)="presence.set({ status: 'online' })" data-testid="presence-set-online">
+        <button mat-menu-item type="button" role="menuitemradio" [attr.aria-checked]="presence.tone() === 'online'" (click)="presence.set({ status: 'online' })" data-testid="presence-set-online">
           <span class="status"><sb-presence-dot tone="online" />Online</span>
         </button>
-        <button mat-menu-item type="button" role="menuitemradio" [attr.aria-checked]="tone() === 'away'" (click)="pause(null)" data-testid="presence-set-away">
+        <button mat-menu-item type="button" role="menuitemradio" [attr.aria-checked]="presence.tone() === 'away'" (click)="pause(null)" data-testid="presence-set-away">
           <span class="status"><sb-presence-dot tone="away" />Away</span>
         </button>
+        @if (presence.reasons().length) {
+          <span class="heading reasons" aria-hidden="true">Pause for</span>
+        }
         @for (reason of presence.reasons(); track reason.id) {
           <button
             mat-menu-item
@@ -48,7 +51,7 @@ import { PresenceDotComponent } from '../shared/presence-dot.component';
             <span class="status"><sb-presence-dot tone="paused" />{{ reason.name }}</span>
           </button>
         }
-        <button mat-menu-item type="button" role="menuitemradio" [attr.aria-checked]="tone() === 'offline'" (click)="presence.set({ status: 'offline' })" data-testid="presence-set-offline">
+        <button mat-menu-item type="button" role="menuitemradio" [attr.aria-checked]="presence.tone() === 'offline'" (click)="presence.set({ status: 'offline' })" data-testid="presence-set-offline">
           <span class="status"><sb-presence-dot tone="offline" />Offline</span>
         </button>
         @if (current.channels.length) {
@@ -70,12 +73,13 @@ import { PresenceDotComponent } from '../shared/presence-dot.component';
     .status { display: inline-flex; align-items: center; gap: 8px; }
     .channels { display: flex; flex-direction: column; gap: 8px; padding: 8px 16px 12px; }
     .heading { font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
+    .reasons { display: block; padding: 8px 16px 0; }
+    [aria-checked='true'] { font-weight: 500; background: var(--mat-sys-secondary-container); }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PresenceControlComponent {
   protected readonly presence = inject(PresenceService);
-  protected readonly tone = computed(() => this.presence.tone());
   protected readonly channelLabels = CHANNEL_LABELS;
 
   /** A pause with a reason, or without one ("Away"). */

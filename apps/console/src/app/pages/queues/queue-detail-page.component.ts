@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { Role, type Queue } from '@switchboard/contracts';
+import { OverflowAction, Role, type Queue } from '@switchboard/contracts';
 import { firstValueFrom } from 'rxjs';
 import { QueuesApi } from '../../api/queues-api.service';
 import { AuthService } from '../../core/auth.service';
@@ -11,6 +11,7 @@ import { CHANNEL_ICONS, CHANNEL_LABELS } from '../../shared/labels';
 import { QueueDialogComponent } from './queue-dialog.component';
 import { QueueMembersComponent } from './queue-members.component';
 import { QueueSupervisorsComponent } from './queue-supervisors.component';
+import { OVERFLOW_ACTION_LABELS, ROUTING_STRATEGY_LABELS } from './routing-labels';
 
 /** One queue (`/queues/:id`): its members with priorities, and (admins) its supervisors. */
 @Component({
@@ -39,6 +40,9 @@ import { QueueSupervisorsComponent } from './queue-supervisors.component';
     @if (queue()?.description; as description) {
       <p class="description">{{ description }}</p>
     }
+    @if (routing(); as summary) {
+      <p class="routing" data-testid="queue-routing">{{ summary }}</p>
+    }
     <div class="sections">
       <sb-queue-members [queueId]="id()" [canManage]="true" (changed)="load()" />
       @if (isAdmin()) {
@@ -48,7 +52,7 @@ import { QueueSupervisorsComponent } from './queue-supervisors.component';
   `,
   styles: `
     h1 { display: flex; align-items: center; gap: 8px; }
-    .description { color: var(--mat-sys-on-surface-variant); }
+    .description, .routing { color: var(--mat-sys-on-surface-variant); }
     .sections { display: grid; grid-template-columns: minmax(0, 3fr) minmax(260px, 2fr); gap: 24px; align-items: start; }
     @media (max-width: 960px) { .sections { grid-template-columns: 1fr; } }
   `,
@@ -65,6 +69,15 @@ export class QueueDetailPageComponent {
   protected readonly isAdmin = computed(() => this.auth.user()?.role === Role.Admin);
   protected readonly labels = CHANNEL_LABELS;
   protected readonly icons = CHANNEL_ICONS;
+  /** One line on how the queue routes: strategy, offer timeout, maximum wait and overflow. */
+  protected readonly routing = computed(() => {
+    const queue = this.queue();
+    if (!queue) return '';
+    const wait = queue.maxWaitSeconds > 0 ? `wait up to ${queue.maxWaitSeconds} s, then ${this.overflowText(queue)}` : 'no wait limit';
+    return `Routing: ${ROUTING_STRATEGY_LABELS[queue.strategy]} · offers last ${queue.offerTimeoutSeconds} s · ${wait}`;
+  });
+  /** Names of the other queues, for the overflow target. */
+  private readonly names = signal<ReadonlyMap<string, string>>(new Map());
 
   constructor() {
     effect(() => this.fetch(this.id()));
@@ -77,10 +90,27 @@ export class QueueDetailPageComponent {
   protected async edit(queue: Queue): Promise<void> {
     const ref = this.dialog.open<QueueDialogComponent, Queue, Queue>(QueueDialogComponent, { data: queue, width: '460px' });
     const saved = await firstValueFrom(ref.afterClosed());
-    if (saved) this.queue.set(saved);
+    if (!saved) return;
+    this.queue.set(saved);
+    if (saved.overflowQueueId && !this.names().has(saved.overflowQueueId)) this.fetchName(saved.overflowQueueId);
+  }
+
+  private overflowText(queue: Queue): string {
+    if (queue.overflowAction !== OverflowAction.Queue) return OVERFLOW_ACTION_LABELS[queue.overflowAction].toLowerCase();
+    const target = queue.overflowQueueId ? this.names().get(queue.overflowQueueId) : undefined;
+    return target ? `move to ${target}` : 'move to another queue';
   }
 
   private fetch(id: string): void {
-    this.api.get(id).subscribe({ next: (queue) => this.queue.set(queue) });
+    this.api.get(id).subscribe({
+      next: (queue) => {
+        this.queue.set(queue);
+        if (queue.overflowQueueId && !this.names().has(queue.overflowQueueId)) this.fetchName(queue.overflowQueueId);
+      },
+    });
+  }
+
+  private fetchName(id: string): void {
+    this.api.get(id).subscribe({ next: (other) => this.names.update((map) => new Map(map).set(other.id, other.name)) });
   }
 }
