@@ -1,4 +1,4 @@
-import { CONSOLE_NAMESPACE, type InboundRequest, type Offer, type SocketActionResult } from '@switchboard/contracts';
+import { CONSOLE_NAMESPACE, type Desk, type InboundRequest, type Offer, type SocketActionResult } from '@switchboard/contracts';
 import { createTestDatabaseLocation, type TestDatabaseLocation } from '@switchboard/db/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -127,8 +127,14 @@ export class SimulatedAgent {
       if (node.child.exitCode !== null || node.child.signalCode !== null) continue;
       try {
         await this.connect();
-        // Work accepted before the failure is still ours: close it through the new node.
-        for (const id of this.accepted) if (!this.closed.has(id)) void this.close(id);
+        // As the console does after a reconnect: read the desk, since answers sent to the dead node may
+        // have been applied without an acknowledgement reaching us.
+        const desk = await api<Desk>(node, this.token, 'GET', '/routing/desk');
+        for (const interaction of desk.interactions) {
+          this.accepted.add(interaction.id);
+          if (this.behaviour) void this.close(interaction.id);
+        }
+        for (const offer of desk.offers) if (this.behaviour) void this.answer(offer);
         return;
       } catch {
         await sleep(200);

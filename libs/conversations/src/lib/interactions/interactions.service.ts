@@ -73,6 +73,10 @@ export interface InteractionEventInput {
 
 const OPEN = `('waiting', 'offered', 'active')`;
 
+/** Waiting interactions an agent may take: $1 their queues, $2 rules naming them, $3 channels for "all agents", $4 the agent. */
+const WAITING_FOR = `(i.queue_id = any($1::uuid[]) or i.rule_id = any($2::uuid[]) or (i.queue_id is null and i.rule_id is null and i.channel = any($3::text[])))
+  and not ($4::uuid = any(i.declined_by))`;
+
 const COLUMNS = `
   i.id, i.channel, i.account_id as "accountId", i.contact_address as "contactAddress", i.contact_name as "contactName",
   i.page_url as "pageUrl", i.status, i.queue_id as "queueId", i.rule_id as "ruleId", i.agent_id as "agentId",
@@ -112,36 +116,49 @@ export class InteractionsService {
    */
   async receive(input: StoredInbound, opening: OpeningRoute): Promise<ReceiveResult> {
     const dedupeKey = `${input.channel}:${input.accountId}:${input.externalMessageId}`;
-    const earlier = await this.findMessage(dedupeKey);
-    if (earlier) return { ...earlier, duplicate: true, opened: false };
     const threadKey = input.externalThreadId ?? input.contactAddress;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.dataSource.transaction(async (manager) => {
-          const [open] = await manager.query(
-            `select id from interactions where channel = $1 and account_id = $2 and thread_key = $3 and status in ${OPEN} for share`,
-            [input.channel, input.accountId, threadKey],
-          );
-          let interactionId = (open as { id: string } | undefined)?.id;
-          const opened = !interactionId;
-          if (!interactionId) {
-            const [created] = await manager.query(
-              `insert into interactions (channel, account_id, thread_key, contact_address, contact_name, external_thread_id, page_url, queue_id, rule_id, wait_deadline)
-               values ($1, $2, $3, $4, $5, $6, $7, $8, $9, case when $10::int > 0 then now() + make_interval(secs => $10::int) end)
-               returning id`,
-              [input.channel, input.accountId, threadKey, input.contactAddress, input.contactName ?? null, input.externalThreadId ?? null, input.pageUrl ?? null, opening.queueId, opening.ruleId, opening.maxWaitSeconds],
-            );
-            interactionId = (created as { id: string }).id;
-            await this.recordEvent(manager, interactionId, { type: 'created', queueId: opening.queueId, details: { ruleId: opening.ruleId } });
-          }
-          const [message] = await manager.query(
-            `insert into interaction_messages (interaction_id, direction, body, dedupe_key) values ($1, 'in', $2, $3) returning id`,
-            [interactionId, input.body, dedupeKey],
-          );
-          return { interactionId, messageId: (message as { id: string }).id, duplicate: false, opened };
-        });
+        // One statement (so one round trip, atomic without a transaction): join the open
+        // interaction of the thread or open one with its "created" event, then store the message.
+        const [row] = await this.dataSource.query(
+          `with existing as (
+             select id from interactions where channel = $1 and account_id = $2 and thread_key = $3 and status in ${OPEN} for share
+           ),
+           opened as (
+             insert into interactions (channel, account_id, thread_key, contact_address, contact_name, external_thread_id, page_url, queue_id, rule_id, wait_deadline)
+             select $1, $2, $3, $4, $5, $6, $7, $8, $9, case when $10::int > 0 then now() + make_interval(secs => $10::int) end
+              where not exists (select 1 from existing)
+             returning id
+           ),
+           created as (
+             insert into interaction_events (interaction_id, type, queue_id, details) select id, 'created', $8, $11 from opened
+           ),
+           target as (select id from existing union all select id from opened),
+           message as (
+             insert into interaction_messages (interaction_id, direction, body, dedupe_key) select id, 'in', $12, $13 from target limit 1 returning id, interaction_id
+           )
+           select m.interaction_id as "interactionId", m.id as "messageId", exists (select 1 from opened) as opened from message m`,
+          [
+            input.channel,
+            input.accountId,
+            threadKey,
+            input.contactAddress,
+            input.contactName ?? null,
+            input.externalThreadId ?? null,
+            input.pageUrl ?? null,
+            opening.queueId,
+            opening.ruleId,
+            opening.maxWaitSeconds,
+            JSON.stringify({ ruleId: opening.ruleId }),
+            input.body,
+            dedupeKey,
+          ],
+        );
+        const stored = row as { interactionId: string; messageId: string; opened: boolean };
+        return { ...stored, duplicate: false };
       } catch (error) {
-        // Two copies at once (the message key), or two first messages of one thread (the open-thread key).
+        // A copy of a stored message (the message key), or two first messages of one thread at once (the open-thread key).
         if (!isUniqueViolation(error) || attempt >= 3) throw error;
         const duplicate = await this.findMessage(dedupeKey);
         if (duplicate) return { ...duplicate, duplicate: true, opened: false };
@@ -182,8 +199,7 @@ export class InteractionsService {
     const [row] = await manager.query(
       `select ${COLUMNS} from interactions i
         where i.status = 'waiting'
-          and (i.queue_id = any($1::uuid[]) or i.rule_id = any($2::uuid[]) or (i.queue_id is null and i.rule_id is null and i.channel = any($3::text[])))
-          and not ($4::uuid = any(i.declined_by))
+          and ${WAITING_FOR}
         order by i.enqueued_at, i.id
         limit 1
         for update skip locked`,
@@ -192,8 +208,11 @@ export class InteractionsService {
     return row ? toRow(row as RawRow) : null;
   }
 
-  /** Applies a routing change and records its event (if any), in the caller's transaction. */
-  async change(manager: EntityManager, id: string, change: InteractionChange, event: InteractionEventInput | null): Promise<void> {
+  /**
+   * Applies a routing change and records its events, in the caller's transaction and in one
+   * statement (the change and its events are written together or not at all).
+   */
+  async change(manager: EntityManager, id: string, change: InteractionChange, events: InteractionEventInput | readonly InteractionEventInput[] | null): Promise<void> {
     const sets: string[] = [];
     const params: unknown[] = [id];
     const param = (value: unknown) => (params.push(value), `$${params.length}`);
@@ -212,18 +231,31 @@ export class InteractionsService {
     if (change.clearDeadline) sets.push('wait_deadline = null');
     if (change.answered) sets.push('answered_at = coalesce(answered_at, now())');
     if (change.closedReason) sets.push(`closed_reason = ${param(change.closedReason)}`);
-    if (sets.length) await manager.query(`update interactions set ${sets.join(', ')} where id = $1`, params);
-    if (event) await this.recordEvent(manager, id, event);
+    const list = events === null ? [] : Array.isArray(events) ? (events as readonly InteractionEventInput[]) : [events as InteractionEventInput];
+    const update = sets.length ? `update interactions set ${sets.join(', ')} where id = $1` : '';
+    if (!list.length) {
+      if (update) await manager.query(update, params);
+      return;
+    }
+    const rows = `select $1::uuid, e.type, e.agent_id, e.queue_id, e.details from unnest(${param(list.map((e) => e.type))}::text[], ${param(list.map((e) => e.agentId ?? null))}::uuid[],
+      ${param(list.map((e) => e.queueId ?? null))}::uuid[], ${param(list.map((e) => JSON.stringify(e.details ?? {})))}::jsonb[]) as e(type, agent_id, queue_id, details)`;
+    await manager.query(
+      `${update ? `with changed as (${update} returning id) ` : ''}insert into interaction_events (interaction_id, type, agent_id, queue_id, details) ${rows}`,
+      params,
+    );
   }
 
   async recordEvent(manager: EntityManager, interactionId: string, event: InteractionEventInput): Promise<void> {
-    await manager.query(`insert into interaction_events (interaction_id, type, agent_id, queue_id, details) values ($1, $2, $3, $4, $5)`, [
-      interactionId,
-      event.type,
-      event.agentId ?? null,
-      event.queueId ?? null,
-      JSON.stringify(event.details ?? {}),
-    ]);
+    await this.change(manager, interactionId, {}, event);
+  }
+
+  /** Whether any waiting interaction is one the agent could take (a quick look, without locks). */
+  async anyWaitingFor(filter: WaitingFilter): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `select exists (select 1 from interactions i where i.status = 'waiting' and ${WAITING_FOR}) as yes`,
+      [filter.queueIds, filter.ruleIds, filter.openChannels, filter.agentId],
+    );
+    return (row as { yes: boolean }).yes;
   }
 
   /** Waiting interactions past their queue's maximum wait, oldest first. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { RoutingStrategy, STAFF_CHANNELS, StaffChannel, type AutoAnswer } from '@switchboard/contracts';
-import { returningRows } from '@switchboard/db';
+import { RoutingStrategy, STAFF_CHANNELS, StaffChannel } from '@switchboard/contracts';
 import type { EntityManager } from 'typeorm';
+import type { OfferRow } from '../offers/offer-store';
 
 /** The channel whose capacity an interaction uses: third-party plugins count as "openchannel". */
 export function capacityChannel(channel: string): StaffChannel {
@@ -25,9 +25,21 @@ export interface ReserveRequest {
   cursor?: string | null;
 }
 
-export interface Reservation {
-  agentId: string;
-  autoAnswer: Partial<AutoAnswer>;
+/** The hold a reservation becomes: a pending offer of one interaction. */
+export interface HoldRequest {
+  interactionId: string;
+  timeoutSeconds: number;
+  /** Auto answer applies to single offers only, never with ring-all. */
+  allowAutoAnswer: boolean;
+}
+
+/** Which reservations to give back (always within one interaction or one offer). */
+export interface ReleaseRequest {
+  offerId?: string;
+  interactionId?: string;
+  state?: 'pending' | 'active';
+  /** Only an offer whose timeout has passed. */
+  onlyExpired?: boolean;
 }
 
 /**
@@ -52,59 +64,83 @@ const ORDER: Record<RoutingStrategy, string> = {
   [RoutingStrategy.Priority]: 'm.priority, a.last_assigned_at nulls first, a.agent_id',
 };
 
+export const OFFER_COLUMNS = `id, interaction_id as "interactionId", agent_id as "agentId", channel, state, ring, expires_at as "expiresAt", auto_accept_at as "autoAcceptAt"`;
+
 /**
  * THE ARBITER: the one place where an agent's room for work is taken and given back. A
- * reservation is one statement that locks the chosen agent's row and raises its counters only
- * if the room conditions still hold on the locked row, so no interleaving of nodes, requests or
- * timers can put an agent over a capacity or the tab limit. Every reservation is also a row in
- * `routing_offers`, written in the same transaction (see OffersRepository), from which the
- * reconciler recounts.
+ * reservation is one statement that locks the chosen agent's row, raises its counters only if
+ * the room conditions still hold on the locked row, and writes the hold (a pending offer) in
+ * `routing_offers`; a release deletes holds and lowers the counters in one statement too. So
+ * no interleaving of nodes, requests or timers can put an agent over a capacity or the tab
+ * limit, and the reconciler can always recount the counters from the holds.
  */
 @Injectable()
 export class Arbiter {
   /**
-   * Reserves room with one agent (or, for ring-all, with every candidate who has room),
-   * chosen by the strategy. Rows another transaction holds are skipped when `wait` is false;
-   * with `wait`, the statement waits for them and decides on their committed state.
+   * Reserves room with one agent (or, for ring-all, with every candidate who has room), chosen
+   * by the strategy, and holds it as pending offers of the interaction. Rows another
+   * transaction holds are skipped unless `wait`: then the statement waits for them and decides
+   * on their committed state.
    */
-  async reserve(manager: EntityManager, request: ReserveRequest, wait = false): Promise<Reservation[]> {
+  async reserve(manager: EntityManager, request: ReserveRequest, hold: HoldRequest, wait = false): Promise<OfferRow[]> {
     const all = request.candidates === 'all';
     const members = all ? [] : (request.candidates as readonly Candidate[]);
     if (!all && !members.length) return [];
     const ringAll = request.strategy === RoutingStrategy.RingAll;
-    // $1 channel, $2 excluded, $3 cursor, then the members' ids and priorities.
-    const join = all ? 'cross join (select 1 as priority) m' : 'join unnest($4::uuid[], $5::int[]) as m(agent_id, priority) on m.agent_id = a.agent_id';
-    const params: unknown[] = [request.channel, [...request.exclude], request.cursor ?? null];
+    // $1 channel, $2 excluded, $3 cursor, $4 interaction, $5 ring, $6 timeout, $7 auto answer allowed, then the members.
+    const join = all ? 'cross join (select 1 as priority) m' : 'join unnest($8::uuid[], $9::int[]) as m(agent_id, priority) on m.agent_id = a.agent_id';
+    const params: unknown[] = [request.channel, [...request.exclude], request.cursor ?? null, hold.interactionId, ringAll, hold.timeoutSeconds, hold.allowAutoAnswer && !ringAll];
     if (!all) params.push(members.map((m) => m.agentId), members.map((m) => m.priority));
-    const rows = await returningRows<{ agent_id: string; auto_answer: Partial<AutoAnswer> }>(
-      manager,
+    return manager.query(
       `with pick as (
          select a.agent_id from routing_agents a ${join}
           where ${ROOM} and not (a.agent_id = any($2::uuid[])) and ($3::uuid is null or true)
           order by ${ORDER[request.strategy]}
           ${ringAll ? '' : 'limit 1'}
           for update of a ${wait ? '' : 'skip locked'}
+       ),
+       reserved as (
+         update routing_agents a
+            set loads = jsonb_set(a.loads, array[$1::text], to_jsonb(coalesce((a.loads ->> $1::text)::int, 0) + 1)),
+                total = a.total + 1,
+                last_assigned_at = now()
+           from pick
+          where a.agent_id = pick.agent_id and ${ROOM}
+          returning a.agent_id, a.auto_answer
        )
-       update routing_agents a
-          set loads = jsonb_set(a.loads, array[$1::text], to_jsonb(coalesce((a.loads ->> $1::text)::int, 0) + 1)),
-              total = a.total + 1,
-              last_assigned_at = now()
-         from pick
-        where a.agent_id = pick.agent_id and ${ROOM}
-        returning a.agent_id, a.auto_answer`,
+       insert into routing_offers (interaction_id, agent_id, channel, state, ring, expires_at, auto_accept_at)
+       select $4, r.agent_id, $1, 'pending', $5, now() + make_interval(secs => $6::int),
+              case when $7 and coalesce((r.auto_answer -> $1::text ->> 'enabled')::boolean, false)
+                   then now() + make_interval(secs => coalesce((r.auto_answer -> $1::text ->> 'delaySeconds')::int, 0)) end
+         from reserved r
+       returning ${OFFER_COLUMNS}`,
       params,
     );
-    return rows.map((row) => ({ agentId: row.agent_id, autoAnswer: row.auto_answer ?? {} }));
   }
 
-  /** Gives back one unit of room on a channel (the reservation's row is deleted by the caller's transaction). */
-  async release(manager: EntityManager, agentId: string, channel: StaffChannel): Promise<void> {
-    await manager.query(
-      `update routing_agents
-          set loads = jsonb_set(loads, array[$2::text], to_jsonb(greatest(coalesce((loads ->> $2::text)::int, 0) - 1, 0))),
-              total = greatest(total - 1, 0)
-        where agent_id = $1`,
-      [agentId, channel],
+  /** Deletes holds and gives their room back, in one statement; answers what was released. */
+  async release(manager: EntityManager, which: ReleaseRequest): Promise<OfferRow[]> {
+    if (!which.offerId && !which.interactionId) throw new Error('release needs an offer or an interaction');
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => (params.push(value), `$${params.length}`);
+    if (which.offerId) conditions.push(`id = ${param(which.offerId)}::uuid`);
+    if (which.interactionId) conditions.push(`interaction_id = ${param(which.interactionId)}::uuid`);
+    if (which.state) conditions.push(`state = ${param(which.state)}`);
+    if (which.onlyExpired) conditions.push('expires_at <= now()');
+    return manager.query(
+      `with gone as (
+         delete from routing_offers where ${conditions.join(' and ')} returning ${OFFER_COLUMNS}
+       ),
+       released as (
+         update routing_agents a
+            set loads = jsonb_set(a.loads, array[g.channel], to_jsonb(greatest(coalesce((a.loads ->> g.channel)::int, 0) - g.n, 0))),
+                total = greatest(a.total - g.n, 0)
+           from (select "agentId", channel, count(*)::int as n from gone group by "agentId", channel) g
+          where a.agent_id = g."agentId"
+       )
+       select * from gone order by "agentId"`,
+      params,
     );
   }
 

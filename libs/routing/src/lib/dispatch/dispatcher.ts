@@ -3,16 +3,16 @@ import { InteractionStatus, RoutingStrategy, type Offer } from '@switchboard/con
 import { InteractionsService, toSummary, type InteractionRow } from '@switchboard/conversations';
 import { QueuesService } from '@switchboard/queues';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Arbiter, capacityChannel, type Reservation } from '../arbiter/arbiter';
-import { OfferStore, type OfferRow } from '../offers/offer-store';
+import { Arbiter, capacityChannel } from '../arbiter/arbiter';
+import type { OfferRow } from '../offers/offer-store';
 import { AgentStateStore, channelsWithRoom } from '../presence/agent-state';
 import { RoutingNotices } from '../routing-notices';
 import { RulesService } from '../rules/rules.service';
-import { RoutingTargets, type Target } from './routing-targets';
+import { RoutingTargets } from './routing-targets';
 import { inTransaction } from './transactions';
 
-/** Most offers one agent-side dispatch makes in a row (the agent may have room for several). */
-const MAX_OFFERS_PER_AGENT_PASS = 20;
+/** Most offers one agent-side pass makes in a row before yielding (the agent may have room for many). */
+const MAX_OFFERS_PER_AGENT_PASS = 50;
 
 /** Offers made in one transaction, announced once it is committed. */
 interface Made {
@@ -34,7 +34,6 @@ export class Dispatcher {
     private readonly dataSource: DataSource,
     private readonly interactions: InteractionsService,
     private readonly arbiter: Arbiter,
-    private readonly offers: OfferStore,
     private readonly targets: RoutingTargets,
     private readonly agents: AgentStateStore,
     private readonly queues: QueuesService,
@@ -42,22 +41,27 @@ export class Dispatcher {
     private readonly notices: RoutingNotices,
   ) {}
 
-  /** Offers a waiting interaction to whoever its route picks; false when nobody has room. */
-  async dispatchInteraction(interactionId: string): Promise<boolean> {
-    const row = await this.interactions.get(interactionId);
-    if (!row || row.status !== InteractionStatus.Waiting) return false;
-    const target = await this.targets.forInteraction(row);
+  /**
+   * Offers a waiting interaction to whoever its route picks; false when nobody has room. The
+   * intake passes the route it just stored, saving a read.
+   */
+  async dispatchInteraction(interactionId: string, route?: { channel: string; queueId: string | null; ruleId: string | null }): Promise<boolean> {
+    const known = route ?? (await this.interactions.get(interactionId));
+    if (!known || ('status' in known && known.status !== InteractionStatus.Waiting)) return false;
+    const target = await this.targets.forInteraction(known);
     const cursor = target.strategy === RoutingStrategy.RoundRobin ? await this.cursor(target.cursorKey) : null;
     const made = await inTransaction(this.dataSource, async (manager) => {
       const locked = await this.interactions.lockWaiting(manager, interactionId);
       if (!locked) return null;
       const request = { ...target, exclude: locked.declinedBy, cursor };
+      const hold = { interactionId, timeoutSeconds: target.offerTimeoutSeconds, allowAutoAnswer: true };
       // First without waiting for agents other dispatches hold; if that finds nobody, wait for them.
-      let reserved = await this.arbiter.reserve(manager, request);
-      if (!reserved.length) reserved = await this.arbiter.reserve(manager, request, true);
-      if (!reserved.length) return null;
-      if (target.strategy === RoutingStrategy.RoundRobin) await this.moveCursor(manager, target.cursorKey, (reserved[0] as Reservation).agentId);
-      return { interaction: locked, offers: await this.offer(manager, locked, reserved, target) };
+      let offers = await this.arbiter.reserve(manager, request, hold);
+      if (!offers.length) offers = await this.arbiter.reserve(manager, request, hold, true);
+      if (!offers.length) return null;
+      if (target.strategy === RoutingStrategy.RoundRobin) await this.moveCursor(manager, target.cursorKey, (offers[0] as OfferRow).agentId);
+      await this.markOffered(manager, locked, offers);
+      return { interaction: locked, offers };
     });
     if (made) this.announce(made);
     return Boolean(made);
@@ -65,29 +69,38 @@ export class Dispatcher {
 
   /** Offers an agent who has room the longest-waiting interactions they can take; answers how many. */
   async dispatchAgent(agentId: string): Promise<number> {
+    const state = await this.agents.get(agentId);
+    const open = state ? channelsWithRoom(state) : [];
+    if (!open.length) return 0;
+    // Everything the transactions need is read before them: nothing may use another connection inside.
+    const queueIds = (await this.queues.queuesOf(agentId)).filter((q) => open.includes(q.channel)).map((q) => q.queueId);
+    const ruleIds = await this.rules.rulesOf(agentId);
+    const filter = { queueIds, ruleIds, openChannels: open, agentId };
+    if (!(await this.interactions.anyWaitingFor(filter))) return 0;
+    const timeouts = new Map<string | null, number>([[null, await this.targets.offerTimeout({ queueId: null })]]);
+    for (const id of queueIds) timeouts.set(id, await this.targets.offerTimeout({ queueId: id }));
     let count = 0;
     while (count < MAX_OFFERS_PER_AGENT_PASS) {
-      const state = await this.agents.get(agentId);
-      const open = state ? channelsWithRoom(state) : [];
-      if (!open.length) break;
-      // Everything the transaction needs is read before it: nothing may use another connection inside.
-      const queueIds = (await this.queues.queuesOf(agentId)).filter((q) => open.includes(q.channel)).map((q) => q.queueId);
-      const timeouts = new Map<string | null, number>([[null, await this.targets.offerTimeout({ queueId: null })]]);
-      for (const id of queueIds) timeouts.set(id, await this.targets.offerTimeout({ queueId: id }));
-      const ruleIds = await this.rules.rulesOf(agentId);
       const made = await inTransaction(this.dataSource, async (manager) => {
-        const row = await this.interactions.lockOldestWaitingFor(manager, { queueIds, ruleIds, openChannels: open, agentId });
+        const row = await this.interactions.lockOldestWaitingFor(manager, filter);
         if (!row) return null;
         const channel = capacityChannel(row.channel);
-        const reserved = await this.arbiter.reserve(manager, { channel, candidates: [{ agentId, priority: 1 }], exclude: [], strategy: RoutingStrategy.Priority }, true);
-        if (!reserved.length) return null;
-        const offerTimeoutSeconds = timeouts.get(row.queueId) ?? (timeouts.get(null) as number);
-        return { interaction: row, offers: await this.offer(manager, row, reserved, { channel, strategy: RoutingStrategy.Priority, offerTimeoutSeconds }) };
+        const offers = await this.arbiter.reserve(
+          manager,
+          { channel, candidates: [{ agentId, priority: 1 }], exclude: [], strategy: RoutingStrategy.Priority },
+          { interactionId: row.id, timeoutSeconds: timeouts.get(row.queueId) ?? (timeouts.get(null) as number), allowAutoAnswer: true },
+          true,
+        );
+        if (!offers.length) return null;
+        await this.markOffered(manager, row, offers);
+        return { interaction: row, offers };
       });
       if (!made) break;
       this.announce(made);
       count++;
     }
+    // Room left and work waiting: go on after other work had its turn.
+    if (count === MAX_OFFERS_PER_AGENT_PASS) this.later({ agents: [agentId] });
     return count;
   }
 
@@ -99,29 +112,16 @@ export class Dispatcher {
     })().catch((error: unknown) => this.logger.error(error));
   }
 
-  /** Stores the offers of reserved room and marks the interaction offered. */
-  private async offer(
-    manager: EntityManager,
-    interaction: InteractionRow,
-    reserved: readonly Reservation[],
-    target: Pick<Target, 'channel' | 'strategy' | 'offerTimeoutSeconds'>,
-  ): Promise<OfferRow[]> {
-    const ring = target.strategy === RoutingStrategy.RingAll;
-    const rows = await this.offers.insert(
+  /** Marks the interaction offered, with one event per offer (reports count offers per agent). */
+  private async markOffered(manager: EntityManager, interaction: InteractionRow, offers: readonly OfferRow[]): Promise<void> {
+    const ring = offers.length > 1 || Boolean(offers[0]?.ring);
+    await this.interactions.change(
       manager,
-      reserved.map((r) => ({
-        interactionId: interaction.id,
-        agentId: r.agentId,
-        channel: target.channel,
-        ring,
-        timeoutSeconds: target.offerTimeoutSeconds,
-        autoAnswerSeconds: !ring && r.autoAnswer[target.channel]?.enabled ? (r.autoAnswer[target.channel]?.delaySeconds ?? 0) : null,
-      })),
+      interaction.id,
+      { status: InteractionStatus.Offered },
+      offers.map((o) => ({ type: 'offered' as const, agentId: o.agentId, queueId: interaction.queueId, details: { ring } })),
     );
-    await this.interactions.change(manager, interaction.id, { status: InteractionStatus.Offered }, { type: 'offered', agentId: rows[0]?.agentId, queueId: interaction.queueId, details: { agents: rows.map((r) => r.agentId), ring } });
-    for (const extra of rows.slice(1)) await this.interactions.recordEvent(manager, interaction.id, { type: 'offered', agentId: extra.agentId, queueId: interaction.queueId, details: { ring } });
     interaction.status = InteractionStatus.Offered;
-    return rows;
   }
 
   announce({ interaction, offers }: Made): void {

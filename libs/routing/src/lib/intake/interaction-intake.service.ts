@@ -44,7 +44,7 @@ export class InteractionIntakeService implements InteractionIntake {
     );
     if (result.opened) {
       // A failed dispatch leaves it waiting; the routing clock tries again.
-      await this.dispatcher.dispatchInteraction(result.interactionId).catch((error: unknown) => this.logger.error(error));
+      await this.dispatcher.dispatchInteraction(result.interactionId, { channel: message.channelId, queueId: route.queueId, ruleId: route.ruleId }).catch((error: unknown) => this.logger.error(error));
     }
     return { interactionId: result.interactionId, messageId: result.messageId, duplicate: result.duplicate };
   }

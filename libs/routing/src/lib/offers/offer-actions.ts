@@ -12,14 +12,14 @@ import {
   type TransferRequest,
 } from '@switchboard/contracts';
 import { InteractionsService, toSummary } from '@switchboard/conversations';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Arbiter, capacityChannel } from '../arbiter/arbiter';
 import { Dispatcher, toOffer } from '../dispatch/dispatcher';
 import { RoutingTargets } from '../dispatch/routing-targets';
 import { inTransaction } from '../dispatch/transactions';
 import { AgentStateStore } from '../presence/agent-state';
 import { RoutingNotices } from '../routing-notices';
-import { OfferStore, type OfferRow } from './offer-store';
+import { OfferStore } from './offer-store';
 
 const offerGone = () => new DomainException(ErrorCode.Conflict, 'This offer is no longer yours (it timed out, was taken or withdrawn)');
 const notYours = () => new DomainException(ErrorCode.NotFound, 'Interaction not found among yours');
@@ -57,8 +57,7 @@ export class OfferActions {
       const interaction = await this.interactions.lock(manager, offer.interactionId);
       const held = await this.offers.activate(manager, offerId);
       if (!interaction || !held) return null;
-      const others = await this.offers.removeOf(manager, interaction.id, 'pending');
-      for (const other of others) await this.arbiter.release(manager, other.agentId, other.channel);
+      const others = await this.arbiter.release(manager, { interactionId: interaction.id, state: 'pending' });
       await this.interactions.change(
         manager,
         interaction.id,
@@ -105,9 +104,9 @@ export class OfferActions {
     const ending = ENDINGS[reason];
     const result = await inTransaction(this.dataSource, async (manager) => {
       const interaction = await this.interactions.lock(manager, offer.interactionId);
-      const removed = await this.offers.removePending(manager, offerId, options.onlyExpired);
-      if (!interaction || !removed) return null;
-      await this.arbiter.release(manager, removed.agentId, removed.channel);
+      if (!interaction) return null;
+      const [removed] = await this.arbiter.release(manager, { offerId, state: 'pending', onlyExpired: options.onlyExpired });
+      if (!removed) return null;
       const last = interaction.status === InteractionStatus.Offered && (await this.offers.pendingCount(manager, interaction.id)) === 0;
       const event = { type: ending.event, agentId: removed.agentId, queueId: interaction.queueId };
       if (last) await this.interactions.change(manager, interaction.id, { status: InteractionStatus.Waiting, declinedBy: ending.declined ? removed.agentId : undefined }, event);
@@ -124,7 +123,7 @@ export class OfferActions {
     const done = await inTransaction(this.dataSource, async (manager) => {
       const interaction = await this.interactions.lock(manager, interactionId);
       if (!interaction || interaction.status !== InteractionStatus.Active || interaction.agentId !== agentId) return false;
-      await this.releaseHolds(manager, await this.offers.removeOf(manager, interactionId));
+      await this.arbiter.release(manager, { interactionId });
       await this.interactions.change(manager, interactionId, { status: InteractionStatus.Closed, closedReason: 'closed' }, { type: 'closed', agentId, queueId: interaction.queueId });
       return true;
     });
@@ -146,16 +145,20 @@ export class OfferActions {
     const result = await inTransaction(this.dataSource, async (manager) => {
       const interaction = await this.interactions.lock(manager, interactionId);
       if (!interaction || interaction.status !== InteractionStatus.Active || interaction.agentId !== agentId) throw notYours();
-      await this.releaseHolds(manager, await this.offers.removeOf(manager, interactionId));
+      await this.arbiter.release(manager, { interactionId });
       const event = { type: 'transferred' as const, agentId, queueId: to.queueId ?? interaction.queueId, details: { to } };
       if (queue) {
         await this.interactions.change(manager, interactionId, { status: InteractionStatus.Waiting, agentId: null, queueId: queue.id, requeue: { maxWaitSeconds: queue.maxWaitSeconds || null }, clearDeclined: true }, event);
-        return { offers: [] as OfferRow[], interaction };
+        return { offers: [], interaction };
       }
       const channel = capacityChannel(interaction.channel);
-      const reserved = await this.arbiter.reserve(manager, { channel, candidates: [{ agentId: to.agentId as string, priority: 1 }], exclude: [], strategy: RoutingStrategy.Priority }, true);
-      if (!reserved.length) throw new DomainException(ErrorCode.Conflict, 'This agent cannot take it now (not online, or no room)', [{ field: 'agentId', messages: ['No room'] }]);
-      const offers = await this.offers.insert(manager, [{ interactionId, agentId: to.agentId as string, channel, ring: false, timeoutSeconds: timeout, autoAnswerSeconds: null }]);
+      const offers = await this.arbiter.reserve(
+        manager,
+        { channel, candidates: [{ agentId: to.agentId as string, priority: 1 }], exclude: [], strategy: RoutingStrategy.Priority },
+        { interactionId, timeoutSeconds: timeout, allowAutoAnswer: false },
+        true,
+      );
+      if (!offers.length) throw new DomainException(ErrorCode.Conflict, 'This agent cannot take it now (not online, or no room)', [{ field: 'agentId', messages: ['No room'] }]);
       await this.interactions.change(manager, interactionId, { status: InteractionStatus.Offered, agentId: null, clearDeclined: true }, event);
       return { offers, interaction: { ...interaction, status: InteractionStatus.Offered, agentId: null } };
     });
@@ -170,8 +173,7 @@ export class OfferActions {
       const interaction = await this.interactions.lock(manager, interactionId);
       if (!interaction) throw new DomainException(ErrorCode.NotFound, 'Interaction not found');
       if (interaction.status === InteractionStatus.Closed || interaction.status === InteractionStatus.Abandoned) return null;
-      const holds = await this.offers.removeOf(manager, interactionId);
-      await this.releaseHolds(manager, holds);
+      const holds = await this.arbiter.release(manager, { interactionId });
       const active = interaction.status === InteractionStatus.Active;
       await this.interactions.change(
         manager,
@@ -218,9 +220,7 @@ export class OfferActions {
     const holds = await inTransaction(this.dataSource, async (manager) => {
       const interaction = await this.interactions.lock(manager, interactionId);
       if (!interaction || (interaction.status !== InteractionStatus.Closed && interaction.status !== InteractionStatus.Abandoned)) return [];
-      const removed = await this.offers.removeOf(manager, interactionId);
-      await this.releaseHolds(manager, removed);
-      return removed;
+      return this.arbiter.release(manager, { interactionId });
     });
     this.dispatcher.later({ agents: holds.map((h) => h.agentId) });
   }
@@ -241,9 +241,5 @@ export class OfferActions {
     }
     this.dispatcher.later({ interactions: orphans });
     return orphans.length;
-  }
-
-  private async releaseHolds(manager: EntityManager, holds: readonly OfferRow[]): Promise<void> {
-    for (const hold of holds) await this.arbiter.release(manager, hold.agentId, hold.channel);
   }
 }
