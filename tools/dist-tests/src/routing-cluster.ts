@@ -249,6 +249,11 @@ export class InvariantSampler {
     this.client = new Client({ connectionString: databaseUrl });
   }
 
+  /** Connects without sampling (for queries of one's own). */
+  async connect(): Promise<void> {
+    await this.client.connect();
+  }
+
   async start(everyMs: number): Promise<void> {
     await this.client.connect();
     this.running = true;

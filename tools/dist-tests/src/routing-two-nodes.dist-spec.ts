@@ -76,7 +76,7 @@ describe('routing on two nodes', () => {
     agents.forEach((a) => a.stop());
 
     const check = new InvariantSampler(cluster.databaseUrl);
-    await check.start(1_000_000);
+    await check.connect();
     try {
       const statuses = await check.query<{ status: string; n: number }>('select status, count(*)::int as n from interactions group by status');
       const byStatus = Object.fromEntries(statuses.map((s) => [s.status, s.n]));
