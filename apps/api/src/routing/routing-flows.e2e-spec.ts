@@ -1,4 +1,4 @@
-import type { InteractionSummary, OutboxMail, Page, Presence, Queue, SocketActionResult } from '@switchboard/contracts';
+import type { Desk, InteractionSummary, OutboxMail, Page, Presence, Queue, SocketActionResult } from '@switchboard/contracts';
 import { connectAgent, eventually, inbound, liveAgent, sleep, type LiveAgent } from '../testing/routing-fixtures';
 import { nextEvent } from '../testing/security-fixtures';
 import { createAgent, createQueue, useAppWithAdmin, type Caller } from '../testing/staff-fixtures';
@@ -30,7 +30,11 @@ describe('routing flows', () => {
     expect(result).toMatchObject({ ok: true, data: { id: created.interactionId, agentId: first.id } });
     expect((await Promise.all(taken)).map((e) => e.reason)).toEqual(['taken', 'taken']);
     await second.caller.post(`/api/v1/offers/${offer2?.id}/accept`).expect(409);
-    for (const a of [second, third]) expect(((await a.caller.get('/api/v1/presence/me').expect(200)).body as Presence).openTotal).toBe(0);
+    for (const a of [second, third]) {
+      const desk = (await a.caller.get('/api/v1/routing/desk').expect(200)).body as Desk;
+      expect(desk.offers.map((o) => o.interaction.id)).not.toContain(created.interactionId);
+      expect(((await a.caller.get('/api/v1/presence/me').expect(200)).body as Presence).openTotal).toBe(desk.offers.length + desk.interactions.length);
+    }
     agents.forEach((a) => a.stop());
   });
 
@@ -134,7 +138,11 @@ describe('routing flows', () => {
     const ended = nextEvent<{ reason: string }>(agent.socket, 'offer.ended');
     await ctx.admin.post(`/api/v1/interactions/${created.interactionId}/abandon`).expect(204);
     expect((await ended).reason).toBe('abandoned');
-    expect(((await agent.caller.get('/api/v1/presence/me').expect(200)).body as Presence).openTotal).toBe(0);
+    // The hold is gone (the agent may meanwhile get other waiting work: load = what the desk shows).
+    const desk = (await agent.caller.get('/api/v1/routing/desk').expect(200)).body as Desk;
+    expect([...desk.offers.map((o) => o.interaction.id), ...desk.interactions.map((i) => i.id)]).not.toContain(created.interactionId);
+    const presence = (await agent.caller.get('/api/v1/presence/me').expect(200)).body as Presence;
+    expect(presence.openTotal).toBe(desk.offers.length + desk.interactions.length);
     agent.stop();
   });
 

@@ -29,6 +29,7 @@ describe('routing', () => {
     expect(offer.interaction).toMatchObject({ status: 'offered', queueId: queue.id });
     const { body: accepted } = await agent.caller.post(`/api/v1/offers/${offer.id}/accept`).expect(200);
     expect(accepted).toMatchObject({ id: created.interactionId, status: 'active', agentId: agent.id });
+    expect(Date.parse(accepted.answeredAt)).toBeGreaterThan(Date.parse(accepted.createdAt) - 1);
     const desk = (await agent.caller.get('/api/v1/routing/desk').expect(200)).body;
     expect(desk.interactions.map((i: InteractionSummary) => i.id)).toEqual([created.interactionId]);
     await agent.caller.post(`/api/v1/offers/${offer.id}/accept`).expect(409);

@@ -33,6 +33,9 @@ export class PageQueryDto {
   order: 'asc' | 'desc' = 'asc';
 }
 
+/** class-transformer's `@Transform` for names: surrounding spaces never count. */
+export const trimString = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
 /** The SQL direction of `?order`. */
 export function direction(query: PageQueryDto): 'ASC' | 'DESC' {
   return query.order === 'desc' ? 'DESC' : 'ASC';

@@ -13,15 +13,13 @@ import {
   type QueueRequest,
   type StaffChannel,
 } from '@switchboard/contracts';
-import { PageQueryDto } from '@switchboard/db';
+import { PageQueryDto, trimString } from '@switchboard/db';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class CreateQueueDto implements QueueRequest {
   @ApiProperty({ maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { QUEUE_PRIORITY_MAX, QUEUE_PRIORITY_MIN, type RoutingRuleRequest, type RuleAgent, type RuleOrderRequest } from '@switchboard/contracts';
+import { trimString } from '@switchboard/db';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,8 +20,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class RuleAgentDto implements RuleAgent {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -35,7 +34,7 @@ export class RuleAgentDto implements RuleAgent {
 
 export class RoutingRuleDto implements RoutingRuleRequest {
   @ApiProperty({ maxLength: 100 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { PRESENCE_STATUSES, STAFF_CHANNELS, type OfflineRecipients, type PauseReasonRequest, type PresenceStatus, type RoutingSettings, type SetChannelRequest, type SetPresenceRequest, type StaffChannel } from '@switchboard/contracts';
-import { PageQueryDto } from '@switchboard/db';
+import { PageQueryDto, trimString } from '@switchboard/db';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class RoutingSettingsDto implements Partial<RoutingSettings> {
   @ApiPropertyOptional()
@@ -22,7 +20,7 @@ export class RoutingSettingsDto implements Partial<RoutingSettings> {
 
 export class PauseReasonDto implements PauseReasonRequest {
   @ApiProperty({ maxLength: 60 })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(60)

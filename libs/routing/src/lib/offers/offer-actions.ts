@@ -64,7 +64,7 @@ export class OfferActions {
         { status: InteractionStatus.Active, agentId, answered: true, clearDeclined: true },
         { type: 'accepted', agentId, queueId: interaction.queueId },
       );
-      return { interaction: { ...interaction, status: InteractionStatus.Active, agentId }, others };
+      return { interaction: { ...interaction, status: InteractionStatus.Active, agentId, answeredAt: interaction.answeredAt ?? new Date().toISOString() }, others };
     });
     if (!result) throw offerGone();
     const summary = toSummary(result.interaction);
