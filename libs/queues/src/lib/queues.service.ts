@@ -309,7 +309,15 @@ export class QueuesService {
 
   /** The queues an agent answers, with their channels. */
   async queuesOf(agentId: string): Promise<Array<{ queueId: string; channel: StaffChannel }>> {
-    return this.dataSource.query(`select q.id as "queueId", q.channel from queue_members m join queues q on q.id = m.queue_id where m.agent_id = $1`, [agentId]);
+    return this.queuesOfAgents([agentId]);
+  }
+
+  /** The queues these agents answer, with their channels (one read for a whole list). */
+  async queuesOfAgents(agentIds: readonly string[]): Promise<Array<{ agentId: string; queueId: string; channel: StaffChannel }>> {
+    return this.dataSource.query(
+      `select m.agent_id as "agentId", q.id as "queueId", q.channel from queue_members m join queues q on q.id = m.queue_id where m.agent_id = any($1::uuid[])`,
+      [agentIds],
+    );
   }
 
   /** Overflow to a queue needs that queue (not this one, on the same channel). */

@@ -5,6 +5,7 @@ import { QueuesService, type RoutingMember, type RoutingQueue } from '@switchboa
 import { capacityChannel, type Candidate } from '../arbiter/arbiter';
 import { RulesService, type ActiveRule } from '../rules/rules.service';
 import { RoutingSettingsService } from '../settings/routing-settings.service';
+import { TtlCache } from '../ttl-cache';
 
 /** Who may take an interaction, and how they are chosen. */
 export interface Target {
@@ -14,20 +15,6 @@ export interface Target {
   offerTimeoutSeconds: number;
   /** Key of the round-robin position (the queue or rule). */
   cursorKey: string;
-}
-
-/** How long a node reuses a queue's settings and members (changes on the node apply at once). */
-const CACHE_MS = 1000;
-
-class TtlCache<T> {
-  private readonly entries = new Map<string, { value: T; at: number }>();
-  async get(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.entries.get(key);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-    const value = await load();
-    this.entries.set(key, { value, at: Date.now() });
-    return value;
-  }
 }
 
 /**

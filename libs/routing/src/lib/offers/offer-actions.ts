@@ -24,6 +24,15 @@ import { OfferStore } from './offer-store';
 const offerGone = () => new DomainException(ErrorCode.Conflict, 'This offer is no longer yours (it timed out, was taken or withdrawn)');
 const notYours = () => new DomainException(ErrorCode.NotFound, 'Interaction not found among yours');
 
+/** Timers and presence changes race with agents' answers: an offer already gone is no error for them. */
+async function ignoreGone(work: Promise<void>): Promise<void> {
+  try {
+    await work;
+  } catch (error) {
+    if (!(error instanceof DomainException)) throw error;
+  }
+}
+
 /** How an offer ends without being accepted: what is recorded, and whether the agent declined it. */
 const ENDINGS: Record<'rejected' | 'timeout' | 'withdrawn', { event: InteractionEventType; declined: boolean }> = {
   rejected: { event: 'rejected', declined: true },
@@ -80,18 +89,12 @@ export class OfferActions {
 
   /** Ends an offer whose time ran out (does nothing when it was answered meanwhile). */
   timeout(offerId: string): Promise<void> {
-    return this.endOffer(offerId, 'timeout', { onlyExpired: true }).catch((error: unknown) => {
-      if (!(error instanceof DomainException)) throw error;
-    });
+    return ignoreGone(this.endOffer(offerId, 'timeout', { onlyExpired: true }));
   }
 
   /** Takes back an agent's pending offers (paused, offline, channel off, account disabled). */
   async withdrawAll(agentId: string, channel?: ReturnType<typeof capacityChannel>): Promise<void> {
-    for (const offer of await this.offers.pendingOf(agentId, channel)) {
-      await this.endOffer(offer.id, 'withdrawn', {}).catch((error: unknown) => {
-        if (!(error instanceof DomainException)) throw error;
-      });
-    }
+    for (const offer of await this.offers.pendingOf(agentId, channel)) await ignoreGone(this.endOffer(offer.id, 'withdrawn', {}));
   }
 
   /**

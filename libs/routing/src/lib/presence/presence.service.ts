@@ -17,7 +17,7 @@ import { pageOf, returningRows, type PageQueryDto } from '@switchboard/db';
 import { forbidden } from '@switchboard/permissions';
 import { AgentAccessPolicy, QueuesService } from '@switchboard/queues';
 import { AgentEvents, UsersService, type RoutingProfile } from '@switchboard/staff';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Dispatcher } from '../dispatch/dispatcher';
 import type { PresenceListQueryDto } from '../dto/settings.dto';
 import { OfferActions } from '../offers/offer-actions';
@@ -230,9 +230,9 @@ export class PresenceService implements OnModuleInit {
     await this.upsertProfiles([profile], false);
   }
 
-  private async upsertProfiles(profiles: readonly RoutingProfile[], seen: boolean, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  private async upsertProfiles(profiles: readonly RoutingProfile[], seen: boolean): Promise<void> {
     if (!profiles.length) return;
-    await manager.query(
+    await this.dataSource.query(
       `insert into routing_agents (agent_id, capacity, tab_limit, auto_answer, login_in_pause, active, last_seen_at)
        select p.id, p.capacity, p.tab_limit, p.auto_answer, p.login_in_pause, p.active, case when $2 then now() end
          from jsonb_to_recordset($1::jsonb) as p(id uuid, capacity jsonb, tab_limit int, auto_answer jsonb, login_in_pause boolean, active boolean)
@@ -252,12 +252,13 @@ export class PresenceService implements OnModuleInit {
     const [profiles, states] = await Promise.all([this.users.routingProfiles(agentIds), this.states.many(agentIds)]);
     const byId = new Map(states.map((s) => [s.agentId, s]));
     const reasons = new Map((await this.reasons.list(true)).map((r) => [r.id, r]));
+    const memberships = await this.queues.queuesOfAgents(agentIds);
     const result: Presence[] = [];
     for (const id of agentIds) {
       const profile = profiles.find((p) => p.id === id);
       if (!profile) continue;
       const state: Partial<AgentState> = byId.get(id) ?? {};
-      const queueChannels = new Set((await this.queues.queuesOf(id)).map((q) => q.channel));
+      const queueChannels = new Set(memberships.filter((m) => m.agentId === id).map((m) => m.channel));
       queueChannels.add(StaffChannel.Chat);
       const reason = state.pauseReasonId ? reasons.get(state.pauseReasonId) : undefined;
       result.push({

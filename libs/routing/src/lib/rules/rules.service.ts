@@ -6,13 +6,14 @@ import { QueuesService } from '@switchboard/queues';
 import { UsersService } from '@switchboard/staff';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RoutingRuleDto } from '../dto/rule.dto';
-import { compileUrlPattern, patternProblem, urlForms } from './url-pattern';
+import { TtlCache } from '../ttl-cache';
+import { patternProblem, urlForms, urlMatcher, type UrlForms } from './url-pattern';
 
 /** An enabled rule, ready to match (cached). */
 export interface ActiveRule {
   id: string;
   name: string;
-  matchers: Array<{ regex: RegExp; withScheme: boolean }>;
+  matchers: Array<(forms: UrlForms) => boolean>;
   queueId: string | null;
   agents: RuleAgent[];
   offlineRecipientIds: string[];
@@ -33,9 +34,6 @@ interface RuleRow {
   updatedAt: Date;
 }
 
-/** How long a node reuses the enabled rules before reading them again (changes made on it apply at once). */
-const CACHE_MS = 1000;
-
 const SELECT = `select r.id, r.name, r.description, r.patterns, r.queue_id as "queueId", r.layout, r.call_class as "callClass",
   r.offline_recipient_ids as "offlineRecipientIds", r.enabled, r.position, r.created_at as "createdAt", r.updated_at as "updatedAt"
   from routing_rules r`;
@@ -48,7 +46,7 @@ const ruleNotFound = () => new DomainException(ErrorCode.NotFound, 'Routing rule
  */
 @Injectable()
 export class RulesService {
-  private cache: { rules: ActiveRule[]; readAt: number } | null = null;
+  private readonly cache = new TtlCache<ActiveRule[]>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -113,7 +111,7 @@ export class RulesService {
   async remove(id: string): Promise<void> {
     const rule = await this.get(id);
     await this.dataSource.query('delete from routing_rules where id = $1', [id]);
-    this.cache = null;
+    this.cache.clear();
     await this.audit.record({ action: AuditAction.RoutingRuleDeleted, target: { type: 'routing-rule', id, name: rule.name } });
   }
 
@@ -125,7 +123,7 @@ export class RulesService {
       if (ids.length !== known.size || ids.some((id) => !known.has(id))) throw invalidField('ids', 'List every routing rule exactly once');
       await manager.query('update routing_rules r set position = o.n from unnest($1::uuid[]) with ordinality as o(id, n) where r.id = o.id', [ids]);
     });
-    this.cache = null;
+    this.cache.clear();
     await this.audit.record({ action: AuditAction.RoutingChanged, target: { type: 'routing', id: 'rule-order', name: 'Routing rule order' }, details: { order: ids } });
     return (await this.list({ page: 1, pageSize: 200, order: 'asc' } as PageQueryDto)).items;
   }
@@ -136,7 +134,7 @@ export class RulesService {
     const forms = urlForms(url);
     if (!forms) return null;
     for (const rule of await this.enabledRules()) {
-      if (rule.matchers.some((m) => m.regex.test(m.withScheme ? forms.full : forms.bare))) return rule;
+      if (rule.matchers.some((matches) => matches(forms))) return rule;
     }
     return null;
   }
@@ -147,23 +145,24 @@ export class RulesService {
     return { url, rule: rule ? { id: rule.id, name: rule.name, queueId: rule.queueId } : null };
   }
 
-  /** Enabled rules that send to chosen agents, as they are now (cached briefly). */
-  async enabledRules(): Promise<ActiveRule[]> {
-    if (this.cache && Date.now() - this.cache.readAt < CACHE_MS) return this.cache.rules;
+  /** The enabled rules in order, ready to match (cached briefly). */
+  enabledRules(): Promise<ActiveRule[]> {
+    return this.cache.get('enabled', () => this.readEnabledRules());
+  }
+
+  private async readEnabledRules(): Promise<ActiveRule[]> {
     const rows: RuleRow[] = await this.dataSource.query(`${SELECT} where r.enabled order by r.position, r.created_at`);
     const agents: Array<{ ruleId: string; agentId: string; priority: number }> = await this.dataSource.query(
       'select rule_id as "ruleId", agent_id as "agentId", priority from routing_rule_agents',
     );
-    const rules = rows.map((row) => ({
+    return rows.map((row) => ({
       id: row.id,
       name: row.name,
-      matchers: row.patterns.map((p) => ({ regex: compileUrlPattern(p), withScheme: p.includes('://') })),
+      matchers: row.patterns.map(urlMatcher),
       queueId: row.queueId,
       agents: agents.filter((a) => a.ruleId === row.id).map(({ agentId, priority }) => ({ agentId, priority })),
       offlineRecipientIds: row.offlineRecipientIds,
     }));
-    this.cache = { rules, readAt: Date.now() };
-    return rules;
   }
 
   /** Ids of enabled rules that send to this agent (the agent's share of rule-routed chats). */
@@ -198,7 +197,7 @@ export class RulesService {
       if (isUniqueViolation(error)) throw new DomainException(ErrorCode.Conflict, `A routing rule named "${name}" exists`, [{ field: 'name', messages: ['Already used by another rule'] }]);
       throw error;
     } finally {
-      this.cache = null;
+      this.cache.clear();
     }
   }
 

@@ -1,9 +1,9 @@
-import { urlForms, urlMatches } from './url-pattern';
+import { urlForms, urlMatcher } from './url-pattern';
 
 const matches = (pattern: string, url: string) => {
   const forms = urlForms(url);
   if (!forms) throw new Error(`not a URL: ${url}`);
-  return urlMatches(pattern, forms);
+  return urlMatcher(pattern)(forms);
 };
 
 describe('URL patterns', () => {

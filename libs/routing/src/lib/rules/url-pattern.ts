@@ -5,17 +5,24 @@
  * `https://shop.example.com/cart?x=1`. Host names compare without regard to case; the fragment
  * (`#…`) never counts.
  */
-export function compileUrlPattern(pattern: string): RegExp {
+export function urlMatcher(pattern: string): (forms: UrlForms) => boolean {
   const source = pattern
     .trim()
     .split('*')
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
     .join('.*');
-  return new RegExp(`^${source}$`, 'i');
+  const regex = new RegExp(`^${source}$`, 'i');
+  const withScheme = pattern.includes('://');
+  return (forms) => regex.test(withScheme ? forms.full : forms.bare);
+}
+
+export interface UrlForms {
+  full: string;
+  bare: string;
 }
 
 /** The forms of a page address a pattern is matched against: with and without the scheme. */
-export function urlForms(url: string): { full: string; bare: string } | null {
+export function urlForms(url: string): UrlForms | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -24,12 +31,6 @@ export function urlForms(url: string): { full: string; bare: string } | null {
   }
   const rest = `${parsed.host}${parsed.pathname}${parsed.search}`;
   return { full: `${parsed.protocol}//${rest}`, bare: rest };
-}
-
-/** Whether a page address matches one pattern. */
-export function urlMatches(pattern: string, forms: { full: string; bare: string }): boolean {
-  const regex = compileUrlPattern(pattern);
-  return regex.test(pattern.includes('://') ? forms.full : forms.bare);
 }
 
 /** A pattern is usable when it is non-empty, has no spaces, and is at most 500 characters. */
