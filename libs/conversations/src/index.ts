@@ -4,16 +4,16 @@ import { CreateInteractions1764000100000 } from './lib/migrations/1764000100000-
 export { ConversationsModule } from './lib/conversations.module';
 export { ContactsService } from './lib/contacts/contacts.service';
 export { CONTACT_BROADCAST, type ContactBroadcast } from './lib/ports';
+export { InteractionsService, toSummary, type OpeningRoute, type ReceiveResult, type StoredInbound } from './lib/interactions/interactions.service';
 export {
-  InteractionsService,
-  toSummary,
+  InteractionSql,
+  toInteractionRow,
+  type ChangeEvents,
   type InteractionChange,
   type InteractionEventInput,
   type InteractionRow,
-  type OpeningRoute,
-  type ReceiveResult,
-  type StoredInbound,
+  type RawInteractionRow,
   type WaitingFilter,
-} from './lib/interactions/interactions.service';
+} from './lib/interactions/interaction-sql';
 
 export const conversationsMigrations = [CreateContacts1763900300000, CreateInteractions1764000100000];

@@ -1,3 +1,4 @@
+import type { SqlRunner } from './sql-statement';
 /** PostgreSQL error codes the domain modules turn into 409 and 404 answers. */
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -23,10 +24,6 @@ export function isForeignKeyViolation(error: unknown): boolean {
   return pgError(error).code === FOREIGN_KEY_VIOLATION;
 }
 
-/** Something that runs SQL: a DataSource or a transaction's EntityManager. */
-interface SqlRunner {
-  query(sql: string, parameters?: unknown[]): Promise<unknown>;
-}
 
 /**
  * The rows of an UPDATE or DELETE … RETURNING. TypeORM answers those as `[rows, count]` on

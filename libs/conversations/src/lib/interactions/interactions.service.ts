@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { personalData, type InteractionEventType, type InteractionStatus, type InteractionSummary } from '@switchboard/contracts';
-import { isUniqueViolation, returningRows } from '@switchboard/db';
+import { personalData, type InteractionStatus, type InteractionSummary } from '@switchboard/contracts';
+import { isUniqueViolation, returningRows, SqlStatement } from '@switchboard/db';
 import { DataSource, type EntityManager } from 'typeorm';
+import {
+  INTERACTION_COLUMNS as COLUMNS,
+  InteractionSql,
+  toInteractionRow as toRow,
+  type RawInteractionRow as RawRow,
+  type InteractionChange,
+  type InteractionEventInput,
+  type InteractionRow,
+  type WaitingFilter,
+} from './interaction-sql';
 
 /** An inbound message as the intake stores it. */
 export interface StoredInbound {
@@ -31,68 +41,7 @@ export interface ReceiveResult {
   opened: boolean;
 }
 
-/** An interaction as the router handles it. */
-export interface InteractionRow extends InteractionSummary {
-  declinedBy: string[];
-}
-
-/** Which waiting interactions an agent can take (see `lockOldestWaitingFor`). */
-export interface WaitingFilter {
-  /** Queues the agent answers, on channels they have room on. */
-  queueIds: string[];
-  /** Rules that send to the agent, with their channels (chat) the agent has room on. */
-  ruleIds: string[];
-  /** Channels on which interactions for "all available agents" are taken. */
-  openChannels: string[];
-  /** Leaves out interactions this agent declined. */
-  agentId: string;
-}
-
-/** Changes of an interaction's routing state, written with its event. */
-export interface InteractionChange {
-  status?: InteractionStatus;
-  agentId?: string | null;
-  queueId?: string | null;
-  /** Restarts the wait (a transfer or an overflow to a queue). */
-  requeue?: { maxWaitSeconds: number | null };
-  /** Adds an agent to those who declined it. */
-  declinedBy?: string;
-  clearDeclined?: boolean;
-  /** Drops the overflow deadline (the interaction waits without a limit). */
-  clearDeadline?: boolean;
-  answered?: boolean;
-  closedReason?: string;
-}
-
-export interface InteractionEventInput {
-  type: InteractionEventType;
-  agentId?: string | null;
-  queueId?: string | null;
-  details?: Record<string, unknown>;
-}
-
 const OPEN = `('waiting', 'offered', 'active')`;
-
-/** Waiting interactions an agent may take: $1 their queues, $2 rules naming them, $3 channels for "all agents", $4 the agent. */
-const WAITING_FOR = `(i.queue_id = any($1::uuid[]) or i.rule_id = any($2::uuid[]) or (i.queue_id is null and i.rule_id is null and i.channel = any($3::text[])))
-  and not ($4::uuid = any(i.declined_by))`;
-
-const COLUMNS = `
-  i.id, i.channel, i.account_id as "accountId", i.contact_address as "contactAddress", i.contact_name as "contactName",
-  i.page_url as "pageUrl", i.status, i.queue_id as "queueId", i.rule_id as "ruleId", i.agent_id as "agentId",
-  i.declined_by as "declinedBy", i.created_at as "createdAt", i.answered_at as "answeredAt", i.closed_at as "closedAt",
-  i.closed_reason as "closedReason"`;
-
-type RawRow = Omit<InteractionRow, 'createdAt' | 'answeredAt' | 'closedAt'> & { createdAt: Date; answeredAt: Date | null; closedAt: Date | null };
-
-function toRow(raw: RawRow): InteractionRow {
-  return personalData({
-    ...raw,
-    createdAt: raw.createdAt.toISOString(),
-    answeredAt: raw.answeredAt?.toISOString() ?? null,
-    closedAt: raw.closedAt?.toISOString() ?? null,
-  });
-}
 
 /** The public view: the routing bookkeeping (who declined) stays inside. */
 export function toSummary(row: InteractionRow): InteractionSummary {
@@ -183,29 +132,25 @@ export class InteractionsService {
   }
 
   /** Locks an interaction for a state change; waits for another transaction holding it. */
-  async lock(manager: EntityManager, id: string): Promise<InteractionRow | null> {
-    const [row] = await manager.query(`select ${COLUMNS} from interactions i where i.id = $1 for update`, [id]);
-    return row ? toRow(row as RawRow) : null;
+  lock(manager: EntityManager, id: string): Promise<InteractionRow | null> {
+    return this.one(manager, (q) => InteractionSql.lock(q, 'locked', q.param(id, 'uuid')));
   }
 
   /** Locks a waiting interaction unless another transaction is dispatching it already. */
-  async lockWaiting(manager: EntityManager, id: string): Promise<InteractionRow | null> {
-    const [row] = await manager.query(`select ${COLUMNS} from interactions i where i.id = $1 and i.status = 'waiting' for update skip locked`, [id]);
-    return row ? toRow(row as RawRow) : null;
+  lockWaiting(manager: EntityManager, id: string): Promise<InteractionRow | null> {
+    return this.one(manager, (q) => InteractionSql.lockWaiting(q, 'locked', q.param(id, 'uuid')));
   }
 
   /** The longest-waiting interaction an agent can take, locked; others dispatching theirs are skipped. */
-  async lockOldestWaitingFor(manager: EntityManager, filter: WaitingFilter): Promise<InteractionRow | null> {
-    const [row] = await manager.query(
-      `select ${COLUMNS} from interactions i
-        where i.status = 'waiting'
-          and ${WAITING_FOR}
-        order by i.enqueued_at, i.id
-        limit 1
-        for update skip locked`,
-      [filter.queueIds, filter.ruleIds, filter.openChannels, filter.agentId],
-    );
-    return row ? toRow(row as RawRow) : null;
+  lockOldestWaitingFor(manager: EntityManager, filter: WaitingFilter): Promise<InteractionRow | null> {
+    return this.one(manager, (q) => InteractionSql.lockOldestWaitingFor(q, 'locked', filter, '1'));
+  }
+
+  private async one(manager: EntityManager, part: (q: SqlStatement) => void): Promise<InteractionRow | null> {
+    const q = new SqlStatement();
+    part(q);
+    const [row] = await q.run<RawRow>(manager, 'select * from locked');
+    return row ? toRow(row) : null;
   }
 
   /**
@@ -213,36 +158,10 @@ export class InteractionsService {
    * statement (the change and its events are written together or not at all).
    */
   async change(manager: EntityManager, id: string, change: InteractionChange, events: InteractionEventInput | readonly InteractionEventInput[] | null): Promise<void> {
-    const sets: string[] = [];
-    const params: unknown[] = [id];
-    const param = (value: unknown) => (params.push(value), `$${params.length}`);
-    if (change.status) {
-      sets.push(`status = ${param(change.status)}`);
-      if (change.status === 'closed' || change.status === 'abandoned') sets.push('closed_at = now()');
-    }
-    if (change.agentId !== undefined) sets.push(`agent_id = ${param(change.agentId)}::uuid`);
-    if (change.queueId !== undefined) sets.push(`queue_id = ${param(change.queueId)}::uuid`);
-    if (change.requeue) {
-      const seconds = param(change.requeue.maxWaitSeconds ?? 0);
-      sets.push('enqueued_at = now()', `wait_deadline = case when ${seconds}::int > 0 then now() + make_interval(secs => ${seconds}::int) end`);
-    }
-    if (change.declinedBy) sets.push(`declined_by = array_append(declined_by, ${param(change.declinedBy)}::uuid)`, 'declined_at = now()');
-    if (change.clearDeclined) sets.push(`declined_by = '{}'`, 'declined_at = null');
-    if (change.clearDeadline) sets.push('wait_deadline = null');
-    if (change.answered) sets.push('answered_at = coalesce(answered_at, now())');
-    if (change.closedReason) sets.push(`closed_reason = ${param(change.closedReason)}`);
-    const list = events === null ? [] : Array.isArray(events) ? (events as readonly InteractionEventInput[]) : [events as InteractionEventInput];
-    const update = sets.length ? `update interactions set ${sets.join(', ')} where id = $1` : '';
-    if (!list.length) {
-      if (update) await manager.query(update, params);
-      return;
-    }
-    const rows = `select $1::uuid, e.type, e.agent_id, e.queue_id, e.details from unnest(${param(list.map((e) => e.type))}::text[], ${param(list.map((e) => e.agentId ?? null))}::uuid[],
-      ${param(list.map((e) => e.queueId ?? null))}::uuid[], ${param(list.map((e) => JSON.stringify(e.details ?? {})))}::jsonb[]) as e(type, agent_id, queue_id, details)`;
-    await manager.query(
-      `${update ? `with changed as (${update} returning id) ` : ''}insert into interaction_events (interaction_id, type, agent_id, queue_id, details) ${rows}`,
-      params,
-    );
+    const q = new SqlStatement();
+    const list = events === null ? null : Array.isArray(events) ? (events as readonly InteractionEventInput[]) : [events as InteractionEventInput];
+    InteractionSql.change(q, 'changed', q.param(id, 'uuid'), change, list);
+    await q.run(manager, 'select id from changed');
   }
 
   async recordEvent(manager: EntityManager, interactionId: string, event: InteractionEventInput): Promise<void> {
@@ -252,7 +171,9 @@ export class InteractionsService {
   /** Whether any waiting interaction is one the agent could take (a quick look, without locks). */
   async anyWaitingFor(filter: WaitingFilter): Promise<boolean> {
     const [row] = await this.dataSource.query(
-      `select exists (select 1 from interactions i where i.status = 'waiting' and ${WAITING_FOR}) as yes`,
+      `select exists (select 1 from interactions i where i.status = 'waiting'
+         and (i.queue_id = any($1::uuid[]) or i.rule_id = any($2::uuid[]) or (i.queue_id is null and i.rule_id is null and i.channel = any($3::text[])))
+         and not ($4::uuid = any(i.declined_by))) as yes`,
       [filter.queueIds, filter.ruleIds, filter.openChannels, filter.agentId],
     );
     return (row as { yes: boolean }).yes;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RoutingStrategy, STAFF_CHANNELS, StaffChannel } from '@switchboard/contracts';
+import { SqlStatement, type SqlRunner } from '@switchboard/db';
 import type { EntityManager } from 'typeorm';
 import type { OfferRow } from '../offers/offer-store';
 
@@ -21,8 +22,8 @@ export interface ReserveRequest {
   /** Agents left out (those who declined it). */
   exclude: readonly string[];
   strategy: RoutingStrategy;
-  /** Round-robin: the agent picked last time in this queue. */
-  cursor?: string | null;
+  /** Round-robin: the key of the queue's position (the agent picked last time), read and moved in the same statement. */
+  cursorKey?: string;
 }
 
 /** The hold a reservation becomes: a pending offer of one interaction. */
@@ -42,23 +43,29 @@ export interface ReleaseRequest {
   onlyExpired?: boolean;
 }
 
+/** The capacity channel of an interaction channel, in SQL (see `capacityChannel`). */
+export function capacityChannelSql(channelExpr: string): string {
+  return `(case when ${channelExpr} = any('{${STAFF_CHANNELS.join(',')}}'::text[]) then ${channelExpr} else '${StaffChannel.OpenChannel}' end)`;
+}
+
+/** The most agent row `a` takes at once on a channel: its capacity (0 = unlimited), one call on voice. */
+const limitOf = (ch: string) => `(case when ${ch} = 'voice' then 1 else coalesce((a.capacity ->> ${ch})::int, 0) end)`;
+const loadOf = (ch: string) => `coalesce((a.loads ->> ${ch})::int, 0)`;
+
 /**
- * Whether agent row `a` has room for one more interaction on channel `$1`: online, the channel
- * switched on, below the tab limit and below the channel's capacity (0 = unlimited; voice is
- * always one call at a time).
+ * Whether agent row `a` has room for `n` more interactions on channel `ch` (SQL expressions):
+ * online, the channel switched on, within the tab limit and the channel's capacity.
  */
-const ROOM = `
-  a.status = 'online' and a.active
-  and not ($1::text = any(a.disabled_channels))
-  and (a.tab_limit = 0 or a.total < a.tab_limit)
-  and (
-    (case when $1::text = 'voice' then 1 else coalesce((a.capacity ->> $1::text)::int, 0) end) = 0
-    or coalesce((a.loads ->> $1::text)::int, 0) < (case when $1::text = 'voice' then 1 else coalesce((a.capacity ->> $1::text)::int, 0) end)
-  )`;
+function room(ch: string, n = '1'): string {
+  return `a.status = 'online' and a.active
+    and not (${ch} = any(a.disabled_channels))
+    and (a.tab_limit = 0 or a.total + ${n} <= a.tab_limit)
+    and (${limitOf(ch)} = 0 or ${loadOf(ch)} + ${n} <= ${limitOf(ch)})`;
+}
 
 const ORDER: Record<RoutingStrategy, string> = {
   [RoutingStrategy.RingAll]: 'a.agent_id',
-  [RoutingStrategy.RoundRobin]: 'coalesce(a.agent_id <= $3::uuid, false), a.agent_id',
+  [RoutingStrategy.RoundRobin]: 'coalesce(a.agent_id <= (select last_agent_id from routing_cursors where key = %cursor%), false), a.agent_id',
   [RoutingStrategy.LeastRecent]: 'a.last_assigned_at nulls first, a.agent_id',
   [RoutingStrategy.FewestInteractions]: 'a.total, a.last_assigned_at nulls first, a.agent_id',
   [RoutingStrategy.Priority]: 'm.priority, a.last_assigned_at nulls first, a.agent_id',
@@ -66,82 +73,154 @@ const ORDER: Record<RoutingStrategy, string> = {
 
 export const OFFER_COLUMNS = `id, interaction_id as "interactionId", agent_id as "agentId", channel, state, ring, expires_at as "expiresAt", auto_accept_at as "autoAcceptAt"`;
 
+/** An offer read as JSON (`row_to_json` of a part holding OFFER_COLUMNS). */
+export type OfferJson = Omit<OfferRow, 'expiresAt' | 'autoAcceptAt'> & { expiresAt: string | null; autoAcceptAt: string | null };
+
+export function offerFromJson(raw: OfferJson): OfferRow {
+  return { ...raw, expiresAt: raw.expiresAt ? new Date(raw.expiresAt) : null, autoAcceptAt: raw.autoAcceptAt ? new Date(raw.autoAcceptAt) : null };
+}
+
+/** An offer's auto-answer time for the reserved agent row `r` on channel `ch`, when `allowed` (SQL). */
+const autoAnswerAt = (allowed: string, ch: string) =>
+  `case when ${allowed} and coalesce((r.auto_answer -> ${ch} ->> 'enabled')::boolean, false)
+        then now() + make_interval(secs => coalesce((r.auto_answer -> ${ch} ->> 'delaySeconds')::int, 0)) end`;
+
 /**
  * THE ARBITER: the one place where an agent's room for work is taken and given back. A
- * reservation is one statement that locks the chosen agent's row, raises its counters only if
- * the room conditions still hold on the locked row, and writes the hold (a pending offer) in
- * `routing_offers`; a release deletes holds and lowers the counters in one statement too. So
- * no interleaving of nodes, requests or timers can put an agent over a capacity or the tab
- * limit, and the reconciler can always recount the counters from the holds.
+ * reservation locks the chosen agent's row, raises its counters only if the room conditions
+ * still hold on the locked row, and writes the hold (a pending offer) in `routing_offers`; a
+ * release deletes holds and lowers the counters. Each is a part of one statement (the router
+ * joins them with its interaction parts, so a routing step is one round trip), so no
+ * interleaving of nodes, requests or timers can put an agent over a capacity or the tab limit,
+ * and the reconciler can always recount the counters from the holds.
  */
 @Injectable()
 export class Arbiter {
   /**
-   * Reserves room with one agent (or, for ring-all, with every candidate who has room), chosen
-   * by the strategy, and holds it as pending offers of the interaction. Rows another
-   * transaction holds are skipped unless `wait`: then the statement waits for them and decides
-   * on their committed state.
+   * Parts `${name}` (the pending offers made) reserving room for the interaction whose id
+   * `interactionExpr` selects (nothing when it selects none): with one agent chosen by the
+   * strategy, or for ring-all with every candidate who has room. Agent rows another transaction
+   * holds are skipped unless `wait`: then the statement waits for them and decides on their
+   * committed state. Agents for whom the SQL condition `leaveOut` (on agent row `a`) holds are left out too.
    */
-  async reserve(manager: EntityManager, request: ReserveRequest, hold: HoldRequest, wait = false): Promise<OfferRow[]> {
+  reserveParts(q: SqlStatement, name: string, request: ReserveRequest, hold: Omit<HoldRequest, 'interactionId'> & { interactionExpr: string; leaveOut?: string }, wait: boolean): void {
     const all = request.candidates === 'all';
     const members = all ? [] : (request.candidates as readonly Candidate[]);
-    if (!all && !members.length) return [];
     const ringAll = request.strategy === RoutingStrategy.RingAll;
-    // $1 channel, $2 excluded, $3 cursor, $4 interaction, $5 ring, $6 timeout, $7 auto answer allowed, then the members.
-    const join = all ? 'cross join (select 1 as priority) m' : 'join unnest($8::uuid[], $9::int[]) as m(agent_id, priority) on m.agent_id = a.agent_id';
-    const params: unknown[] = [request.channel, [...request.exclude], request.cursor ?? null, hold.interactionId, ringAll, hold.timeoutSeconds, hold.allowAutoAnswer && !ringAll];
-    if (!all) params.push(members.map((m) => m.agentId), members.map((m) => m.priority));
-    return manager.query(
-      `with pick as (
-         select a.agent_id from routing_agents a ${join}
-          where ${ROOM} and not (a.agent_id = any($2::uuid[])) and ($3::uuid is null or true)
-          order by ${ORDER[request.strategy]}
-          ${ringAll ? '' : 'limit 1'}
-          for update of a ${wait ? '' : 'skip locked'}
-       ),
-       reserved as (
-         update routing_agents a
-            set loads = jsonb_set(a.loads, array[$1::text], to_jsonb(coalesce((a.loads ->> $1::text)::int, 0) + 1)),
-                total = a.total + 1,
-                last_assigned_at = now()
-           from pick
-          where a.agent_id = pick.agent_id and ${ROOM}
-          returning a.agent_id, a.auto_answer
-       )
-       insert into routing_offers (interaction_id, agent_id, channel, state, ring, expires_at, auto_accept_at)
-       select $4, r.agent_id, $1, 'pending', $5, now() + make_interval(secs => $6::int),
-              case when $7 and coalesce((r.auto_answer -> $1::text ->> 'enabled')::boolean, false)
-                   then now() + make_interval(secs => coalesce((r.auto_answer -> $1::text ->> 'delaySeconds')::int, 0)) end
-         from reserved r
+    const ch = q.param(request.channel, 'text');
+    const join = all
+      ? 'cross join (select 1 as priority) m'
+      : `join unnest(${q.param(members.map((m) => m.agentId), 'uuid[]')}, ${q.param(members.map((m) => m.priority), 'int[]')}) as m(agent_id, priority) on m.agent_id = a.agent_id`;
+    const order = ORDER[request.strategy].replace('%cursor%', () => q.param(request.cursorKey ?? '', 'text'));
+    q.with(
+      `${name}_pick`,
+      `select a.agent_id from routing_agents a ${join}
+        where ${room(ch)} and exists (select 1 from (${hold.interactionExpr}) x)
+          and not (a.agent_id = any(${q.param([...request.exclude], 'uuid[]')})) ${hold.leaveOut ? `and not (${hold.leaveOut})` : ''}
+        order by ${order}
+        ${ringAll ? '' : 'limit 1'}
+        for update of a ${wait ? '' : 'skip locked'}`,
+    );
+    q.with(
+      `${name}_agents`,
+      `update routing_agents a
+          set loads = jsonb_set(a.loads, array[${ch}], to_jsonb(${loadOf(ch)} + 1)), total = a.total + 1, last_assigned_at = now()
+         from ${name}_pick p
+        where a.agent_id = p.agent_id and ${room(ch)}
+        returning a.agent_id, a.auto_answer`,
+    );
+    q.with(
+      name,
+      `insert into routing_offers (interaction_id, agent_id, channel, state, ring, expires_at, auto_accept_at)
+       select (${hold.interactionExpr}), r.agent_id, ${ch}, 'pending', ${q.param(ringAll, 'boolean')},
+              now() + make_interval(secs => ${q.param(hold.timeoutSeconds, 'int')}), ${autoAnswerAt(q.param(hold.allowAutoAnswer && !ringAll, 'boolean'), ch)}
+         from ${name}_agents r
        returning ${OFFER_COLUMNS}`,
-      params,
+    );
+    if (request.strategy === RoutingStrategy.RoundRobin && request.cursorKey) {
+      q.with(
+        `${name}_cursor`,
+        `insert into routing_cursors (key, last_agent_id) select ${q.param(request.cursorKey, 'text')}, "agentId" from ${name} limit 1
+         on conflict (key) do update set last_agent_id = excluded.last_agent_id`,
+      );
+    }
+  }
+
+  /**
+   * Parts `${name}` (the pending offers made) reserving one agent's room for as many of the
+   * interactions in part `interactions` as it holds, oldest first: that part has "id", "channel",
+   * "enqueuedAt" and "timeoutSeconds". The agent's row is locked, and each interaction is taken
+   * only while its channel's capacity and the tab limit allow on the locked row.
+   */
+  reserveManyParts(q: SqlStatement, name: string, agentId: string, interactions: string): void {
+    const agent = q.param(agentId, 'uuid');
+    q.with(`${name}_agent`, `select a.* from routing_agents a where a.agent_id = ${agent} and a.status = 'online' and a.active for update`);
+    q.with(
+      `${name}_fit`,
+      `select f.* from (
+         select c.*, row_number() over (order by c."enqueuedAt", c.id) as n from (
+           select w.id, w."enqueuedAt", w."timeoutSeconds", ${capacityChannelSql('w.channel')} as ch,
+                  row_number() over (partition by ${capacityChannelSql('w.channel')} order by w."enqueuedAt", w.id) as k
+             from ${interactions} w) c, ${name}_agent a
+          where not (c.ch = any(a.disabled_channels)) and (${limitOf('c.ch')} = 0 or ${loadOf('c.ch')} + c.k <= ${limitOf('c.ch')})
+       ) f, ${name}_agent a
+       where a.tab_limit = 0 or a.total + f.n <= a.tab_limit`,
+    );
+    q.with(
+      `${name}_agents`,
+      `update routing_agents a
+          set loads = a.loads || (select jsonb_object_agg(g.ch, ${loadOf('g.ch')} + g.n) from (select ch, count(*)::int as n from ${name}_fit group by ch) g),
+              total = a.total + (select count(*)::int from ${name}_fit), last_assigned_at = now()
+        where a.agent_id = ${agent} and exists (select 1 from ${name}_fit)
+          and (a.tab_limit = 0 or a.total + (select count(*)::int from ${name}_fit) <= a.tab_limit)
+        returning a.agent_id, a.auto_answer`,
+    );
+    q.with(
+      name,
+      `insert into routing_offers (interaction_id, agent_id, channel, state, ring, expires_at, auto_accept_at)
+       select f.id, r.agent_id, f.ch, 'pending', false, now() + make_interval(secs => f."timeoutSeconds"), ${autoAnswerAt('true', 'f.ch')}
+         from ${name}_fit f cross join ${name}_agents r
+       returning ${OFFER_COLUMNS}`,
     );
   }
 
-  /** Deletes holds and gives their room back, in one statement; answers what was released. */
-  async release(manager: EntityManager, which: ReleaseRequest): Promise<OfferRow[]> {
-    if (!which.offerId && !which.interactionId) throw new Error('release needs an offer or an interaction');
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown) => (params.push(value), `$${params.length}`);
-    if (which.offerId) conditions.push(`id = ${param(which.offerId)}::uuid`);
-    if (which.interactionId) conditions.push(`interaction_id = ${param(which.interactionId)}::uuid`);
-    if (which.state) conditions.push(`state = ${param(which.state)}`);
-    if (which.onlyExpired) conditions.push('expires_at <= now()');
-    return manager.query(
-      `with gone as (
-         delete from routing_offers where ${conditions.join(' and ')} returning ${OFFER_COLUMNS}
-       ),
-       released as (
-         update routing_agents a
-            set loads = jsonb_set(a.loads, array[g.channel], to_jsonb(greatest(coalesce((a.loads ->> g.channel)::int, 0) - g.n, 0))),
-                total = greatest(a.total - g.n, 0)
-           from (select "agentId", channel, count(*)::int as n from gone group by "agentId", channel) g
-          where a.agent_id = g."agentId"
-       )
-       select * from gone order by "agentId"`,
-      params,
+  /**
+   * Parts `${name}` (the holds deleted, with OFFER_COLUMNS) and `${name}_agents` (the agents'
+   * rows with their lowered counters) giving back the room of the holds `where` selects (an SQL
+   * condition on `routing_offers`).
+   */
+  releaseParts(q: SqlStatement, name: string, where: string): void {
+    q.with(name, `delete from routing_offers where ${where} returning ${OFFER_COLUMNS}`);
+    q.with(
+      `${name}_agents`,
+      `update routing_agents a
+          set loads = jsonb_set(a.loads, array[g.channel], to_jsonb(greatest(coalesce((a.loads ->> g.channel)::int, 0) - g.n, 0))),
+              total = greatest(a.total - g.n, 0)
+         from (select "agentId", channel, count(*)::int as n from ${name} group by "agentId", channel) g
+        where a.agent_id = g."agentId"
+        returning a.agent_id`,
     );
+  }
+
+  /** A reservation on its own, in the caller's transaction (see `reserveParts`). */
+  reserve(runner: SqlRunner, request: ReserveRequest, hold: HoldRequest, wait = false): Promise<OfferRow[]> {
+    if (request.candidates !== 'all' && !request.candidates.length) return Promise.resolve([]);
+    const q = new SqlStatement();
+    this.reserveParts(q, 'offers', request, { ...hold, interactionExpr: `select ${q.param(hold.interactionId, 'uuid')}` }, wait);
+    return q.run<OfferRow>(runner, 'select * from offers');
+  }
+
+  /** Deletes holds and gives their room back, in one statement; answers what was released. */
+  release(runner: SqlRunner, which: ReleaseRequest): Promise<OfferRow[]> {
+    if (!which.offerId && !which.interactionId) throw new Error('release needs an offer or an interaction');
+    const q = new SqlStatement();
+    const conditions: string[] = [];
+    if (which.offerId) conditions.push(`id = ${q.param(which.offerId, 'uuid')}`);
+    if (which.interactionId) conditions.push(`interaction_id = ${q.param(which.interactionId, 'uuid')}`);
+    if (which.state) conditions.push(`state = ${q.param(which.state)}`);
+    if (which.onlyExpired) conditions.push('expires_at <= now()');
+    this.releaseParts(q, 'gone', conditions.join(' and '));
+    return q.run<OfferRow>(runner, 'select * from gone order by "agentId"');
   }
 
   /**

@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InteractionStatus, RoutingStrategy, type Offer } from '@switchboard/contracts';
-import { InteractionsService, toSummary, type InteractionRow } from '@switchboard/conversations';
-import { QueuesService } from '@switchboard/queues';
-import { DataSource, type EntityManager } from 'typeorm';
-import { Arbiter, capacityChannel } from '../arbiter/arbiter';
+import { InteractionStatus, type Offer } from '@switchboard/contracts';
+import { InteractionSql, InteractionsService, toInteractionRow, toSummary, type InteractionRow, type RawInteractionRow } from '@switchboard/conversations';
+import { SqlStatement } from '@switchboard/db';
+import { DataSource } from 'typeorm';
+import { Arbiter, offerFromJson, type OfferJson } from '../arbiter/arbiter';
 import type { OfferRow } from '../offers/offer-store';
-import { AgentStateStore, channelsWithRoom } from '../presence/agent-state';
+import { AgentStateStore, channelsWithRoom, type AgentState } from '../presence/agent-state';
 import { RoutingNotices } from '../routing-notices';
 import { RulesService } from '../rules/rules.service';
-import { RoutingTargets } from './routing-targets';
-import { inTransaction } from './transactions';
+import { RoutingTargets, type Target } from './routing-targets';
+import { retryingConflicts } from './transactions';
 
 /** Most offers one agent-side pass makes in a row before yielding (the agent may have room for many). */
 const MAX_OFFERS_PER_AGENT_PASS = 50;
@@ -36,72 +36,89 @@ export class Dispatcher {
     private readonly arbiter: Arbiter,
     private readonly targets: RoutingTargets,
     private readonly agents: AgentStateStore,
-    private readonly queues: QueuesService,
     private readonly rules: RulesService,
     private readonly notices: RoutingNotices,
   ) {}
 
   /**
    * Offers a waiting interaction to whoever its route picks; false when nobody has room. The
-   * intake passes the route it just stored, saving a read.
+   * intake passes the route it just stored, saving a read. One statement: the interaction is
+   * locked, room reserved by the arbiter, the offers stored, the interaction marked offered.
    */
   async dispatchInteraction(interactionId: string, route?: { channel: string; queueId: string | null; ruleId: string | null }): Promise<boolean> {
     const known = route ?? (await this.interactions.get(interactionId));
     if (!known || ('status' in known && known.status !== InteractionStatus.Waiting)) return false;
     const target = await this.targets.forInteraction(known);
-    const cursor = target.strategy === RoutingStrategy.RoundRobin ? await this.cursor(target.cursorKey) : null;
-    const made = await inTransaction(this.dataSource, async (manager) => {
-      const locked = await this.interactions.lockWaiting(manager, interactionId);
-      if (!locked) return null;
-      const request = { ...target, exclude: locked.declinedBy, cursor };
-      const hold = { interactionId, timeoutSeconds: target.offerTimeoutSeconds, allowAutoAnswer: true };
-      // First without waiting for agents other dispatches hold; if that finds nobody, wait for them.
-      let offers = await this.arbiter.reserve(manager, request, hold);
-      if (!offers.length) offers = await this.arbiter.reserve(manager, request, hold, true);
-      if (!offers.length) return null;
-      if (target.strategy === RoutingStrategy.RoundRobin) await this.moveCursor(manager, target.cursorKey, (offers[0] as OfferRow).agentId);
-      await this.markOffered(manager, locked, offers);
-      return { interaction: locked, offers };
-    });
-    if (made) this.announce(made);
-    return Boolean(made);
+    if (target.candidates !== 'all' && !target.candidates.length) return false;
+    // First without waiting for agents other dispatches hold; if that finds nobody, wait for them.
+    for (const wait of [false, true]) {
+      const made = await retryingConflicts(() => this.offerInteraction(interactionId, target, wait));
+      if (made === 'not-waiting') return false;
+      if (made) {
+        this.announce(made);
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Offers an agent who has room the longest-waiting interactions they can take; answers how many. */
-  async dispatchAgent(agentId: string): Promise<number> {
-    const state = await this.agents.get(agentId);
+  private async offerInteraction(interactionId: string, target: Target, wait: boolean): Promise<Made | 'not-waiting' | null> {
+    const q = new SqlStatement();
+    InteractionSql.lockWaiting(q, 'locked', q.param(interactionId, 'uuid'));
+    this.arbiter.reserveParts(
+      q,
+      'offers',
+      { ...target, exclude: [] },
+      { interactionExpr: 'select id from locked', leaveOut: 'exists (select 1 from locked l where a.agent_id = any(l."declinedBy"))', timeoutSeconds: target.offerTimeoutSeconds, allowAutoAnswer: true },
+      wait,
+    );
+    markOffered(q);
+    const [row] = await q.run<{ locked: boolean; offers: OfferJson[]; interaction: RawInteractionRow | null }>(
+      this.dataSource,
+      `select exists (select 1 from locked) as locked, coalesce((select json_agg(o) from offers o), '[]') as offers, (select row_to_json(m) from marked m) as interaction`,
+    );
+    if (!row?.locked) return 'not-waiting';
+    return row.interaction && row.offers.length ? { interaction: toInteractionRow(row.interaction), offers: row.offers.map(offerFromJson) } : null;
+  }
+
+  /**
+   * Offers an agent who has room the longest-waiting interactions they can take (up to what their
+   * room allows, at most MAX_OFFERS_PER_AGENT_PASS in one statement); answers how many. `known`
+   * is the agent's state when the caller has just read it.
+   */
+  async dispatchAgent(agentId: string, known?: AgentState | null): Promise<number> {
+    const state = known === undefined ? await this.agents.get(agentId) : known;
     const open = state ? channelsWithRoom(state) : [];
     if (!open.length) return 0;
-    // Everything the transactions need is read before them: nothing may use another connection inside.
-    const queueIds = (await this.queues.queuesOf(agentId)).filter((q) => open.includes(q.channel)).map((q) => q.queueId);
-    const ruleIds = await this.rules.rulesOf(agentId);
-    const filter = { queueIds, ruleIds, openChannels: open, agentId };
-    if (!(await this.interactions.anyWaitingFor(filter))) return 0;
-    const timeouts = new Map<string | null, number>([[null, await this.targets.offerTimeout({ queueId: null })]]);
-    for (const id of queueIds) timeouts.set(id, await this.targets.offerTimeout({ queueId: id }));
-    let count = 0;
-    while (count < MAX_OFFERS_PER_AGENT_PASS) {
-      const made = await inTransaction(this.dataSource, async (manager) => {
-        const row = await this.interactions.lockOldestWaitingFor(manager, filter);
-        if (!row) return null;
-        const channel = capacityChannel(row.channel);
-        const offers = await this.arbiter.reserve(
-          manager,
-          { channel, candidates: [{ agentId, priority: 1 }], exclude: [], strategy: RoutingStrategy.Priority },
-          { interactionId: row.id, timeoutSeconds: timeouts.get(row.queueId) ?? (timeouts.get(null) as number), allowAutoAnswer: true },
-          true,
-        );
-        if (!offers.length) return null;
-        await this.markOffered(manager, row, offers);
-        return { interaction: row, offers };
-      });
-      if (!made) break;
-      this.announce(made);
-      count++;
-    }
+    const queues = (await this.targets.queuesOf(agentId)).filter((q) => open.includes(q.channel));
+    const filter = { queueIds: queues.map((q) => q.queueId), ruleIds: await this.rules.rulesOf(agentId), openChannels: open, agentId };
+    const timeouts = await Promise.all(queues.map((queue) => this.targets.offerTimeout({ queueId: queue.queueId })));
+    const defaultTimeout = await this.targets.offerTimeout({ queueId: null });
+    const made = await retryingConflicts(async () => {
+      const q = new SqlStatement();
+      const agent = q.param(agentId, 'uuid');
+      const most = q.param(MAX_OFFERS_PER_AGENT_PASS, 'int');
+      // How many to lock: the agent's room as last committed (the arbiter decides on the locked row).
+      const limit = `(select case when a.status = 'online' and a.active then least(${most}, case when a.tab_limit = 0 then ${most} else greatest(a.tab_limit - a.total, 0) end) else 0 end
+                        from routing_agents a where a.agent_id = ${agent})`;
+      InteractionSql.lockOldestWaitingFor(q, 'waiting', filter, limit);
+      q.with(
+        'timed',
+        `select w.id, w.channel, w."enqueuedAt", coalesce(t.seconds, ${q.param(defaultTimeout, 'int')}) as "timeoutSeconds"
+           from waiting w left join unnest(${q.param(queues.map((x) => x.queueId), 'uuid[]')}, ${q.param(timeouts, 'int[]')}) as t(queue_id, seconds) on t.queue_id = w."queueId"`,
+      );
+      this.arbiter.reserveManyParts(q, 'offers', agentId, 'timed');
+      markOffered(q);
+      const rows = await q.run<{ offer: OfferJson; interaction: RawInteractionRow }>(
+        this.dataSource,
+        `select row_to_json(o) as offer, (select row_to_json(m) from marked m where m.id = o."interactionId") as interaction from offers o`,
+      );
+      return rows.map((r) => ({ interaction: toInteractionRow(r.interaction), offers: [offerFromJson(r.offer)] }));
+    });
+    made.forEach((m) => this.announce(m));
     // Room left and work waiting: go on after other work had its turn.
-    if (count === MAX_OFFERS_PER_AGENT_PASS) this.later({ agents: [agentId] });
-    return count;
+    if (made.length === MAX_OFFERS_PER_AGENT_PASS) this.later({ agents: [agentId] });
+    return made.length;
   }
 
   /** Runs both kinds of dispatch without letting a failure reach the caller (used after commits). */
@@ -112,31 +129,16 @@ export class Dispatcher {
     })().catch((error: unknown) => this.logger.error(error));
   }
 
-  /** Marks the interaction offered, with one event per offer (reports count offers per agent). */
-  private async markOffered(manager: EntityManager, interaction: InteractionRow, offers: readonly OfferRow[]): Promise<void> {
-    const ring = offers.length > 1 || Boolean(offers[0]?.ring);
-    await this.interactions.change(
-      manager,
-      interaction.id,
-      { status: InteractionStatus.Offered },
-      offers.map((o) => ({ type: 'offered' as const, agentId: o.agentId, queueId: interaction.queueId, details: { ring } })),
-    );
-    interaction.status = InteractionStatus.Offered;
-  }
-
   announce({ interaction, offers }: Made): void {
     const summary = toSummary(interaction);
     for (const offer of offers) this.notices.send(offer.agentId, 'offer.new', toOffer(offer, summary));
   }
 
-  private async cursor(key: string): Promise<string | null> {
-    const [row] = await this.dataSource.query('select last_agent_id as id from routing_cursors where key = $1', [key]);
-    return (row as { id: string } | undefined)?.id ?? null;
-  }
+}
 
-  private async moveCursor(manager: EntityManager, key: string, agentId: string): Promise<void> {
-    await manager.query('insert into routing_cursors (key, last_agent_id) values ($1, $2) on conflict (key) do update set last_agent_id = excluded.last_agent_id', [key, agentId]);
-  }
+/** Part `marked`: the interactions of part `offers` marked offered, with one event per offer (reports count offers per agent). */
+function markOffered(q: SqlStatement): void {
+  InteractionSql.change(q, 'marked', 'select "interactionId" from offers', { status: InteractionStatus.Offered }, { type: 'offered', from: 'offers', details: `jsonb_build_object('ring', x.ring)` });
 }
 
 /** The offer as the agent's console receives it. */

@@ -25,6 +25,7 @@ export interface Target {
 export class RoutingTargets {
   private readonly queueCache = new TtlCache<RoutingQueue | null>();
   private readonly memberCache = new TtlCache<RoutingMember[]>();
+  private readonly agentQueueCache = new TtlCache<Array<{ queueId: string; channel: StaffChannel }>>();
 
   constructor(
     private readonly rules: RulesService,
@@ -41,6 +42,11 @@ export class RoutingTargets {
 
   queue(queueId: string): Promise<RoutingQueue | null> {
     return this.queueCache.get(queueId, () => this.queues.routingQueue(queueId));
+  }
+
+  /** The queues an agent answers, with their channels. */
+  queuesOf(agentId: string): Promise<Array<{ queueId: string; channel: StaffChannel }>> {
+    return this.agentQueueCache.get(agentId, () => this.queues.queuesOf(agentId));
   }
 
   /** Where an interaction that waited too long goes next: another queue, offline handling, or nowhere. */

@@ -11,12 +11,13 @@ import {
   type OfferEndReason,
   type TransferRequest,
 } from '@switchboard/contracts';
-import { InteractionsService, toSummary } from '@switchboard/conversations';
+import { InteractionSql, InteractionsService, toInteractionRow, toSummary, type RawInteractionRow } from '@switchboard/conversations';
+import { SqlStatement } from '@switchboard/db';
 import { DataSource } from 'typeorm';
-import { Arbiter, capacityChannel } from '../arbiter/arbiter';
+import { Arbiter, capacityChannel, OFFER_COLUMNS, type OfferJson } from '../arbiter/arbiter';
 import { Dispatcher, toOffer } from '../dispatch/dispatcher';
 import { RoutingTargets } from '../dispatch/routing-targets';
-import { inTransaction } from '../dispatch/transactions';
+import { inTransaction, retryingConflicts } from '../dispatch/transactions';
 import { AgentStateStore } from '../presence/agent-state';
 import { RoutingNotices } from '../routing-notices';
 import { OfferStore } from './offer-store';
@@ -58,28 +59,35 @@ export class OfferActions {
     private readonly notices: RoutingNotices,
   ) {}
 
-  /** The agent takes the offer; the other ring-all offers of the interaction end. */
+  /**
+   * The agent takes the offer; the other ring-all offers of the interaction end. One statement:
+   * the interaction locked, the offer made the agent's hold, the others released, the
+   * interaction active with its event.
+   */
   async accept(agentId: string, offerId: string): Promise<InteractionSummary> {
-    const offer = await this.offers.get(offerId);
-    if (!offer || offer.agentId !== agentId) throw offerGone();
-    const result = await inTransaction(this.dataSource, async (manager) => {
-      const interaction = await this.interactions.lock(manager, offer.interactionId);
-      const held = await this.offers.activate(manager, offerId);
-      if (!interaction || !held) return null;
-      const others = await this.arbiter.release(manager, { interactionId: interaction.id, state: 'pending' });
-      await this.interactions.change(
-        manager,
-        interaction.id,
-        { status: InteractionStatus.Active, agentId, answered: true, clearDeclined: true },
-        { type: 'accepted', agentId, queueId: interaction.queueId },
-      );
-      return { interaction: { ...interaction, status: InteractionStatus.Active, agentId, answeredAt: interaction.answeredAt ?? new Date().toISOString() }, others };
-    });
-    if (!result) throw offerGone();
-    const summary = toSummary(result.interaction);
+    const q = new SqlStatement();
+    const offer = q.param(offerId, 'uuid');
+    const agent = q.param(agentId, 'uuid');
+    InteractionSql.lock(q, 'locked', `(select interaction_id from routing_offers where id = ${offer} and agent_id = ${agent})`);
+    q.with(
+      'held',
+      `update routing_offers set state = 'active', expires_at = null, auto_accept_at = null
+        where id = ${offer} and agent_id = ${agent} and state = 'pending' and interaction_id = (select id from locked)
+        returning ${OFFER_COLUMNS}`,
+    );
+    this.arbiter.releaseParts(q, 'others', `interaction_id = (select "interactionId" from held) and state = 'pending' and id <> ${offer}`);
+    InteractionSql.change(q, 'accepted', 'select "interactionId" from held', { status: InteractionStatus.Active, agentId, answered: true, clearDeclined: true }, [{ type: 'accepted', agentId }]);
+    const [row] = await retryingConflicts(() =>
+      q.run<{ interaction: RawInteractionRow | null; others: OfferJson[] }>(
+        this.dataSource,
+        `select (select row_to_json(a) from accepted a) as interaction, coalesce((select json_agg(o) from others o), '[]') as others`,
+      ),
+    );
+    if (!row?.interaction) throw offerGone();
+    const summary = toSummary(toInteractionRow(row.interaction));
     this.notices.send(agentId, 'offer.accepted', { offerId, interaction: summary });
-    for (const other of result.others) this.notices.send(other.agentId, 'offer.ended', { offerId: other.id, interactionId: summary.id, reason: 'taken' });
-    this.dispatcher.later({ agents: result.others.map((o) => o.agentId) });
+    for (const other of row.others) this.notices.send(other.agentId, 'offer.ended', { offerId: other.id, interactionId: summary.id, reason: 'taken' });
+    this.dispatcher.later({ agents: row.others.map((o) => o.agentId) });
     return summary;
   }
 
@@ -121,16 +129,19 @@ export class OfferActions {
     this.dispatcher.later({ interactions: result.requeued ? [offer.interactionId] : [], agents: [offer.agentId] });
   }
 
-  /** The agent closes an interaction they hold. */
+  /**
+   * The agent closes an interaction they hold: one statement locks it, releases the hold and
+   * records the close; then the agent's freed room takes the oldest waiting work they can take.
+   */
   async close(agentId: string, interactionId: string): Promise<void> {
-    const done = await inTransaction(this.dataSource, async (manager) => {
-      const interaction = await this.interactions.lock(manager, interactionId);
-      if (!interaction || interaction.status !== InteractionStatus.Active || interaction.agentId !== agentId) return false;
-      await this.arbiter.release(manager, { interactionId });
-      await this.interactions.change(manager, interactionId, { status: InteractionStatus.Closed, closedReason: 'closed' }, { type: 'closed', agentId, queueId: interaction.queueId });
-      return true;
-    });
-    if (!done) throw notYours();
+    const q = new SqlStatement();
+    const agent = q.param(agentId, 'uuid');
+    InteractionSql.lock(q, 'locked', q.param(interactionId, 'uuid'));
+    const mine = `select id from locked where status = 'active' and "agentId" = ${agent}`;
+    this.arbiter.releaseParts(q, 'gone', `interaction_id in (${mine})`);
+    InteractionSql.change(q, 'closed', mine, { status: InteractionStatus.Closed, closedReason: 'closed' }, [{ type: 'closed', agentId }]);
+    const [row] = await retryingConflicts(() => q.run<{ closed: boolean }>(this.dataSource, 'select exists (select 1 from closed) as closed'));
+    if (!row?.closed) throw notYours();
     this.notices.send(agentId, 'interaction.closed', { interactionId, reason: 'closed' });
     this.dispatcher.later({ agents: [agentId] });
   }
