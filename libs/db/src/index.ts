@@ -5,4 +5,4 @@ export { runMigrations } from './lib/run-migrations';
 export { DbModule, type DbModuleOptions } from './lib/db.module';
 export { PageQueryDto, pageOf, fetchPage, containsPattern, direction, trimString } from './lib/page-query.dto';
 export { isUniqueViolation, isForeignKeyViolation, isRetryableConflict, returningRows } from './lib/pg-errors';
-export { SqlStatement, type SqlRunner } from './lib/sql-statement';
+export { preparedQuery, SqlStatement, type SqlRunner } from './lib/sql-statement';

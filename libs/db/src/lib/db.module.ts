@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { DATABASE_HANDLE, type DatabaseHandle } from './database-handle';
 import { runMigrations } from './run-migrations';
+import { prepareStatementsOn } from './sql-statement';
 
 export interface DbModuleOptions {
   handle: DatabaseHandle;
@@ -39,6 +40,7 @@ export class DbModule {
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options as DataSourceOptions).initialize();
             await runMigrations(dataSource, { lock: handle.kind !== 'pglite' });
+            if (handle.kind === 'postgres') prepareStatementsOn(dataSource);
             return dataSource;
           },
         }),

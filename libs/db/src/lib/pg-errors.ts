@@ -1,4 +1,5 @@
 import type { SqlRunner } from './sql-statement';
+
 /** PostgreSQL error codes the domain modules turn into 409 and 404 answers. */
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { personalData, type InteractionStatus, type InteractionSummary } from '@switchboard/contracts';
-import { isUniqueViolation, returningRows, SqlStatement } from '@switchboard/db';
+import { isUniqueViolation, preparedQuery, returningRows, SqlStatement } from '@switchboard/db';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   INTERACTION_COLUMNS as COLUMNS,
@@ -70,7 +70,8 @@ export class InteractionsService {
       try {
         // One statement (so one round trip, atomic without a transaction): join the open
         // interaction of the thread or open one with its "created" event, then store the message.
-        const [row] = await this.dataSource.query(
+        const [row] = await preparedQuery<ReceiveResult>(
+          this.dataSource,
           `with existing as (
              select id from interactions where channel = $1 and account_id = $2 and thread_key = $3 and status in ${OPEN} for share
            ),

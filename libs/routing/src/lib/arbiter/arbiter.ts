@@ -3,6 +3,7 @@ import { RoutingStrategy, STAFF_CHANNELS, StaffChannel } from '@switchboard/cont
 import { SqlStatement, type SqlRunner } from '@switchboard/db';
 import type { EntityManager } from 'typeorm';
 import type { OfferRow } from '../offers/offer-store';
+import { AGENT_STATE_COLUMNS } from '../presence/agent-state';
 
 /** The channel whose capacity an interaction uses: third-party plugins count as "openchannel". */
 export function capacityChannel(channel: string): StaffChannel {
@@ -186,7 +187,7 @@ export class Arbiter {
 
   /**
    * Parts `${name}` (the holds deleted, with OFFER_COLUMNS) and `${name}_agents` (the agents'
-   * rows with their lowered counters) giving back the room of the holds `where` selects (an SQL
+   * states, AGENT_STATE_COLUMNS, with their lowered counters) giving back the room of the holds `where` selects (an SQL
    * condition on `routing_offers`).
    */
   releaseParts(q: SqlStatement, name: string, where: string): void {
@@ -198,7 +199,7 @@ export class Arbiter {
               total = greatest(a.total - g.n, 0)
          from (select "agentId", channel, count(*)::int as n from ${name} group by "agentId", channel) g
         where a.agent_id = g."agentId"
-        returning a.agent_id`,
+        returning ${AGENT_STATE_COLUMNS}`,
     );
   }
 

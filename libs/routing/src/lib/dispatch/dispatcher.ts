@@ -121,10 +121,14 @@ export class Dispatcher {
     return made.length;
   }
 
-  /** Runs both kinds of dispatch without letting a failure reach the caller (used after commits). */
-  later(work: { interactions?: readonly string[]; agents?: readonly string[] }): void {
+  /**
+   * Runs both kinds of dispatch without letting a failure reach the caller (used after commits).
+   * `agentStates` are agents whose state the caller has just read (saving the read).
+   */
+  later(work: { interactions?: readonly string[]; agents?: readonly string[]; agentStates?: readonly AgentState[] }): void {
     void (async () => {
       for (const id of work.interactions ?? []) await this.dispatchInteraction(id);
+      for (const state of work.agentStates ?? []) await this.dispatchAgent(state.agentId, state);
       for (const id of new Set(work.agents ?? [])) await this.dispatchAgent(id);
     })().catch((error: unknown) => this.logger.error(error));
   }

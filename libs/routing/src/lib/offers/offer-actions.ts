@@ -18,7 +18,7 @@ import { Arbiter, capacityChannel, OFFER_COLUMNS, type OfferJson } from '../arbi
 import { Dispatcher, toOffer } from '../dispatch/dispatcher';
 import { RoutingTargets } from '../dispatch/routing-targets';
 import { inTransaction, retryingConflicts } from '../dispatch/transactions';
-import { AgentStateStore } from '../presence/agent-state';
+import { agentStateFromJson, AgentStateStore, type AgentStateJson } from '../presence/agent-state';
 import { RoutingNotices } from '../routing-notices';
 import { OfferStore } from './offer-store';
 
@@ -140,10 +140,15 @@ export class OfferActions {
     const mine = `select id from locked where status = 'active' and "agentId" = ${agent}`;
     this.arbiter.releaseParts(q, 'gone', `interaction_id in (${mine})`);
     InteractionSql.change(q, 'closed', mine, { status: InteractionStatus.Closed, closedReason: 'closed' }, [{ type: 'closed', agentId }]);
-    const [row] = await retryingConflicts(() => q.run<{ closed: boolean }>(this.dataSource, 'select exists (select 1 from closed) as closed'));
+    const [row] = await retryingConflicts(() =>
+      q.run<{ closed: boolean; agent: AgentStateJson | null }>(
+        this.dataSource,
+        `select exists (select 1 from closed) as closed, (select row_to_json(a) from gone_agents a where a."agentId" = ${agent}) as agent`,
+      ),
+    );
     if (!row?.closed) throw notYours();
     this.notices.send(agentId, 'interaction.closed', { interactionId, reason: 'closed' });
-    this.dispatcher.later({ agents: [agentId] });
+    this.dispatcher.later({ agentStates: row.agent ? [agentStateFromJson(row.agent)] : [], agents: row.agent ? [] : [agentId] });
   }
 
   /** Hands an interaction the agent holds to another agent (who gets an offer) or to a queue. */

@@ -22,6 +22,13 @@ export const AGENT_STATE_COLUMNS = `agent_id as "agentId", status, pause_reason_
   disabled_channels as "disabledChannels", capacity, tab_limit as "tabLimit", auto_answer as "autoAnswer",
   login_in_pause as "loginInPause", active, loads, total`;
 
+/** An agent's state read as JSON (`row_to_json` of a part holding AGENT_STATE_COLUMNS). */
+export type AgentStateJson = Omit<AgentState, 'statusSince'> & { statusSince: string };
+
+export function agentStateFromJson(raw: AgentStateJson): AgentState {
+  return { ...raw, statusSince: new Date(raw.statusSince) };
+}
+
 /** The most a channel allows at once: its capacity (0 = unlimited), and one call on voice. */
 export function channelLimit(state: Pick<AgentState, 'capacity'>, channel: StaffChannel): number {
   return channel === StaffChannel.Voice ? 1 : (state.capacity[channel] ?? 0);

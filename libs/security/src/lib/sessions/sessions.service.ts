@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@switchboard/audit';
 import { AuditAction, type SessionInfo } from '@switchboard/contracts';
 import { createHash, randomBytes } from 'node:crypto';
-import { returningRows } from '@switchboard/db';
+import { preparedQuery, returningRows } from '@switchboard/db';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock';
 import { SECURITY_OPTIONS, type SecurityOptions } from '../security-options';
@@ -97,10 +97,12 @@ export class SessionsService {
 
   /** Whether a session still stands (not revoked, not expired). */
   async isActive(sessionId: string, userId: string): Promise<boolean> {
-    const [row] = (await this.dataSource.query(
+    // Every authenticated request asks: prepared, so it is planned once per connection.
+    const [row] = await preparedQuery(
+      this.dataSource,
       'select 1 from security_sessions where id = $1 and user_id = $2 and revoked_at is null and expires_at > $3',
       [sessionId, userId, this.clock.now()],
-    )) as unknown[];
+    );
     return row !== undefined;
   }
 
