@@ -92,9 +92,12 @@ export const InteractionSql = {
     q.with(name, `select ${INTERACTION_COLUMNS} from interactions i where i.id = ${idExpr} for update`);
   },
 
-  /** The interaction if it is waiting, locked; nothing when another transaction is dispatching it. */
-  lockWaiting(q: SqlStatement, name: string, idExpr: string): void {
-    q.with(name, `select ${INTERACTION_COLUMNS} from interactions i where i.id = ${idExpr} and i.status = 'waiting' for update skip locked`);
+  /**
+   * The interaction if it is waiting, locked; nothing when another transaction is dispatching it,
+   * or when the SQL condition `gate` is false (then nothing is locked or written at all).
+   */
+  lockWaiting(q: SqlStatement, name: string, idExpr: string, gate = 'true'): void {
+    q.with(name, `select ${INTERACTION_COLUMNS} from interactions i where i.id = ${idExpr} and i.status = 'waiting' and (${gate}) for update skip locked`);
   },
 
   /**

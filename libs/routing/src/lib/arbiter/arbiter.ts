@@ -105,13 +105,9 @@ export class Arbiter {
    * committed state. Agents for whom the SQL condition `leaveOut` (on agent row `a`) holds are left out too.
    */
   reserveParts(q: SqlStatement, name: string, request: ReserveRequest, hold: Omit<HoldRequest, 'interactionId'> & { interactionExpr: string; leaveOut?: string }, wait: boolean): void {
-    const all = request.candidates === 'all';
-    const members = all ? [] : (request.candidates as readonly Candidate[]);
     const ringAll = request.strategy === RoutingStrategy.RingAll;
     const ch = q.param(request.channel, 'text');
-    const join = all
-      ? 'cross join (select 1 as priority) m'
-      : `join unnest(${q.param(members.map((m) => m.agentId), 'uuid[]')}, ${q.param(members.map((m) => m.priority), 'int[]')}) as m(agent_id, priority) on m.agent_id = a.agent_id`;
+    const join = this.candidatesJoin(q, request);
     const order = ORDER[request.strategy].replace('%cursor%', () => q.param(request.cursorKey ?? '', 'text'));
     q.with(
       `${name}_pick`,
@@ -148,6 +144,22 @@ export class Arbiter {
   }
 
   /**
+   * Whether any candidate has room now, as last committed (an SQL condition that locks nothing):
+   * a step can skip locking and writing when nobody could take the work.
+   */
+  anyRoomSql(q: SqlStatement, request: ReserveRequest): string {
+    const ch = q.param(request.channel, 'text');
+    return `exists (select 1 from routing_agents a ${this.candidatesJoin(q, request)} where ${room(ch)} and not (a.agent_id = any(${q.param([...request.exclude], 'uuid[]')})))`;
+  }
+
+  /** Joins agent rows `a` with the candidates `m` (their priority). */
+  private candidatesJoin(q: SqlStatement, request: ReserveRequest): string {
+    if (request.candidates === 'all') return 'cross join (select 1 as priority) m';
+    const members = request.candidates as readonly Candidate[];
+    return `join unnest(${q.param(members.map((m) => m.agentId), 'uuid[]')}, ${q.param(members.map((m) => m.priority), 'int[]')}) as m(agent_id, priority) on m.agent_id = a.agent_id`;
+  }
+
+  /**
    * Parts `${name}` (the pending offers made) reserving one agent's room for as many of the
    * interactions in part `interactions` as it holds, oldest first: that part has "id", "channel",
    * "enqueuedAt" and "timeoutSeconds". The agent's row is locked, and each interaction is taken
@@ -155,7 +167,8 @@ export class Arbiter {
    */
   reserveManyParts(q: SqlStatement, name: string, agentId: string, interactions: string): void {
     const agent = q.param(agentId, 'uuid');
-    q.with(`${name}_agent`, `select a.* from routing_agents a where a.agent_id = ${agent} and a.status = 'online' and a.active for update`);
+    // Nothing waiting: the agent's row is not even locked (the statement writes nothing).
+    q.with(`${name}_agent`, `select a.* from routing_agents a where a.agent_id = ${agent} and a.status = 'online' and a.active and exists (select 1 from ${interactions}) for update`);
     q.with(
       `${name}_fit`,
       `select f.* from (

@@ -62,9 +62,11 @@ export class Dispatcher {
     return false;
   }
 
+  /** One attempt; 'not-waiting' when the interaction was not locked (not waiting, being dispatched elsewhere, or nobody has room). */
   private async offerInteraction(interactionId: string, target: Target, wait: boolean): Promise<Made | 'not-waiting' | null> {
     const q = new SqlStatement();
-    InteractionSql.lockWaiting(q, 'locked', q.param(interactionId, 'uuid'));
+    // Nobody with room as last committed: nothing is locked, and no waiting for held agents either.
+    InteractionSql.lockWaiting(q, 'locked', q.param(interactionId, 'uuid'), this.arbiter.anyRoomSql(q, { ...target, exclude: [] }));
     this.arbiter.reserveParts(
       q,
       'offers',
