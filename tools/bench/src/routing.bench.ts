@@ -108,7 +108,15 @@ describe('routing benchmark', () => {
     while (assigned < BURST && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     const assignSeconds = (lastAssignment - onlineAt) / 1000;
     const assignmentsPerSecond = assigned / assignSeconds;
+    // The backlog's agents sign off and their offers are withdrawn before phase 2 starts, so that
+    // phase 1's leftovers do not load the latency phase.
+    await Promise.all(backlogAgents.map((agent) => new Promise((resolve) => agent.socket.emit('presence.set', { status: 'offline' }, resolve))));
     backlogAgents.forEach((a) => a.stop());
+    const db = new Client({ connectionString: cluster.databaseUrl });
+    await db.connect();
+    const settled = Date.now() + 120_000;
+    while (Date.now() < settled && (await db.query<{ n: number }>('select count(*)::int as n from routing_offers')).rows[0]?.n) await new Promise((resolve) => setTimeout(resolve, 100));
+    await db.end();
 
     // 2. Latency at a steady rate.
     const sentAt = new Map<string, number>();

@@ -188,6 +188,8 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
 
   /** Runs `emit` with the settings' masking width (read at most every few seconds). */
   private withMaskWidth(emit: (visible: number) => void): void {
+    // Fresh: at once, so the masked copy goes out in the same tick (and Redis write) as the plain one.
+    if (Date.now() - this.maskVisible.readAt < SETTINGS_TTL_MS) return emit(this.maskVisible.value);
     this.refreshMaskWidth().then(
       () => emit(this.maskVisible.value),
       (error: unknown) => this.logger.error(error),

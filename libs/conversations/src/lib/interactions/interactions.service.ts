@@ -10,7 +10,6 @@ import {
   type InteractionChange,
   type InteractionEventInput,
   type InteractionRow,
-  type WaitingFilter,
 } from './interaction-sql';
 
 /** An inbound message as the intake stores it. */
@@ -142,11 +141,6 @@ export class InteractionsService {
     return this.one(manager, (q) => InteractionSql.lockWaiting(q, 'locked', q.param(id, 'uuid')));
   }
 
-  /** The longest-waiting interaction an agent can take, locked; others dispatching theirs are skipped. */
-  lockOldestWaitingFor(manager: EntityManager, filter: WaitingFilter): Promise<InteractionRow | null> {
-    return this.one(manager, (q) => InteractionSql.lockOldestWaitingFor(q, 'locked', filter, '1'));
-  }
-
   private async one(manager: EntityManager, part: (q: SqlStatement) => void): Promise<InteractionRow | null> {
     const q = new SqlStatement();
     part(q);
@@ -167,17 +161,6 @@ export class InteractionsService {
 
   async recordEvent(manager: EntityManager, interactionId: string, event: InteractionEventInput): Promise<void> {
     await this.change(manager, interactionId, {}, event);
-  }
-
-  /** Whether any waiting interaction is one the agent could take (a quick look, without locks). */
-  async anyWaitingFor(filter: WaitingFilter): Promise<boolean> {
-    const [row] = await this.dataSource.query(
-      `select exists (select 1 from interactions i where i.status = 'waiting'
-         and (i.queue_id = any($1::uuid[]) or i.rule_id = any($2::uuid[]) or (i.queue_id is null and i.rule_id is null and i.channel = any($3::text[])))
-         and not ($4::uuid = any(i.declined_by))) as yes`,
-      [filter.queueIds, filter.ruleIds, filter.openChannels, filter.agentId],
-    );
-    return (row as { yes: boolean }).yes;
   }
 
   /** Waiting interactions past their queue's maximum wait, oldest first. */
