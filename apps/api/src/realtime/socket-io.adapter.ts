@@ -21,9 +21,8 @@ export class SocketIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, { ...options, serveClient: false }) as Server;
     if (this.redis) {
-      // Auto-pipelining sends the publishes of one tick (a routing step notifies several consoles) in one write.
-      const pub = new Redis(this.redis.url, { maxRetriesPerRequest: null, enableAutoPipelining: true });
-      const sub = pub.duplicate({ enableAutoPipelining: false });
+      const pub = new Redis(this.redis.url, { maxRetriesPerRequest: null });
+      const sub = pub.duplicate();
       this.clients.push(pub, sub);
       server.adapter(createAdapter(pub, sub, { key: `${this.redis.prefix}:socket.io` }));
     }
