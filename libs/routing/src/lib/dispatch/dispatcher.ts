@@ -65,12 +65,13 @@ export class Dispatcher {
   /** One attempt; 'not-waiting' when the interaction was not locked (not waiting, being dispatched elsewhere, or nobody has room). */
   private async offerInteraction(interactionId: string, target: Target, wait: boolean): Promise<Made | 'not-waiting' | null> {
     const q = new SqlStatement();
+    const request = { ...target, exclude: [] };
     // Nobody with room as last committed: nothing is locked, and no waiting for held agents either.
-    InteractionSql.lockWaiting(q, 'locked', q.param(interactionId, 'uuid'), this.arbiter.anyRoomSql(q, { ...target, exclude: [] }));
+    InteractionSql.lockWaiting(q, 'locked', q.param(interactionId, 'uuid'), this.arbiter.anyRoomSql(q, request));
     this.arbiter.reserveParts(
       q,
       'offers',
-      { ...target, exclude: [] },
+      request,
       { interactionExpr: 'select id from locked', leaveOut: 'exists (select 1 from locked l where a.agent_id = any(l."declinedBy"))', timeoutSeconds: target.offerTimeoutSeconds, allowAutoAnswer: true },
       wait,
     );
@@ -139,7 +140,6 @@ export class Dispatcher {
     const summary = toSummary(interaction);
     for (const offer of offers) this.notices.send(offer.agentId, 'offer.new', toOffer(offer, summary));
   }
-
 }
 
 /** Part `marked`: the interactions of part `offers` marked offered, with one event per offer (reports count offers per agent). */

@@ -14,7 +14,7 @@ import {
 import { InteractionSql, InteractionsService, toInteractionRow, toSummary, type RawInteractionRow } from '@switchboard/conversations';
 import { SqlStatement } from '@switchboard/db';
 import { DataSource } from 'typeorm';
-import { Arbiter, capacityChannel, OFFER_COLUMNS, type OfferJson } from '../arbiter/arbiter';
+import { Arbiter, capacityChannel, type OfferJson } from '../arbiter/arbiter';
 import { Dispatcher, toOffer } from '../dispatch/dispatcher';
 import { RoutingTargets } from '../dispatch/routing-targets';
 import { inTransaction, retryingConflicts } from '../dispatch/transactions';
@@ -69,12 +69,7 @@ export class OfferActions {
     const offer = q.param(offerId, 'uuid');
     const agent = q.param(agentId, 'uuid');
     InteractionSql.lock(q, 'locked', `(select interaction_id from routing_offers where id = ${offer} and agent_id = ${agent})`);
-    q.with(
-      'held',
-      `update routing_offers set state = 'active', expires_at = null, auto_accept_at = null
-        where id = ${offer} and agent_id = ${agent} and state = 'pending' and interaction_id = (select id from locked)
-        returning ${OFFER_COLUMNS}`,
-    );
+    this.offers.activateParts(q, 'held', offer, agent, 'select id from locked');
     this.arbiter.releaseParts(q, 'others', `interaction_id = (select "interactionId" from held) and state = 'pending' and id <> ${offer}`);
     InteractionSql.change(q, 'accepted', 'select "interactionId" from held', { status: InteractionStatus.Active, agentId, answered: true, clearDeclined: true }, [{ type: 'accepted', agentId }]);
     const [row] = await retryingConflicts(() =>

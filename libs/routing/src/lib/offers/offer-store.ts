@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffChannel } from '@switchboard/contracts';
-import { returningRows } from '@switchboard/db';
+import type { SqlStatement } from '@switchboard/db';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OFFER_COLUMNS as COLUMNS } from '../arbiter/arbiter';
 
@@ -29,14 +29,17 @@ export class OfferStore {
     return (row as OfferRow | undefined) ?? null;
   }
 
-  /** Turns a pending offer into the agent's hold of the interaction; null when it is no longer pending. */
-  async activate(manager: EntityManager, id: string): Promise<OfferRow | null> {
-    const [row] = await returningRows<OfferRow>(
-      manager,
-      `update routing_offers set state = 'active', expires_at = null, auto_accept_at = null where id = $1 and state = 'pending' returning ${COLUMNS}`,
-      [id],
+  /**
+   * Part `name`: the agent's pending offer turned into their hold of the interaction (the
+   * interaction whose id `interactionExpr` selects); nothing when it is no longer pending.
+   */
+  activateParts(q: SqlStatement, name: string, offerExpr: string, agentExpr: string, interactionExpr: string): void {
+    q.with(
+      name,
+      `update routing_offers set state = 'active', expires_at = null, auto_accept_at = null
+        where id = ${offerExpr} and agent_id = ${agentExpr} and state = 'pending' and interaction_id = (${interactionExpr})
+        returning ${COLUMNS}`,
     );
-    return row ?? null;
   }
 
   async pendingCount(manager: EntityManager, interactionId: string): Promise<number> {
