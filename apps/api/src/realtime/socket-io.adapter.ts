@@ -1,4 +1,4 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
@@ -10,6 +10,8 @@ import type { Server, ServerOptions } from 'socket.io';
  */
 export class SocketIoAdapter extends IoAdapter {
   private clients: Redis[] = [];
+  private closing = false;
+  private readonly logger = new Logger('SocketIoAdapter');
 
   constructor(
     app: INestApplicationContext,
@@ -22,6 +24,7 @@ export class SocketIoAdapter extends IoAdapter {
     const server = super.createIOServer(port, { ...options, serveClient: false }) as Server;
     if (this.redis) {
       const pub = new Redis(this.redis.url, { maxRetriesPerRequest: null });
+      this.catchPublishFailures(pub);
       const sub = pub.duplicate();
       this.clients.push(pub, sub);
       server.adapter(createAdapter(pub, sub, { key: `${this.redis.prefix}:socket.io` }));
@@ -29,8 +32,23 @@ export class SocketIoAdapter extends IoAdapter {
     return server;
   }
 
+  /**
+   * The adapter never handles a failed publish, so a Redis outage (or a notice sent while the
+   * node shuts down and the client is closed) would be an unhandled rejection that ends the
+   * process. Such a notice is lost either way; it is logged instead.
+   */
+  private catchPublishFailures(pub: Redis): void {
+    const publish = pub.publish.bind(pub) as (channel: string, message: string | Buffer) => Promise<number>;
+    (pub as { publish: unknown }).publish = (channel: string, message: string | Buffer) =>
+      publish(channel, message).catch((error: unknown) => {
+        if (!this.closing) this.logger.warn(`A socket notice was not published: ${(error as Error).message}`);
+        return 0;
+      });
+  }
+
   /** Nest calls this on close, after the socket servers: closes the Redis connections. */
   override async dispose(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.clients.map((client) => client.quit().catch(() => client.disconnect())));
     this.clients = [];
   }
