@@ -1,10 +1,11 @@
 import { CreateContacts1763900300000 } from './lib/migrations/1763900300000-createContacts';
 import { CreateInteractions1764000100000 } from './lib/migrations/1764000100000-createInteractions';
+import { IndexWaitingByRoute1764000300000 } from './lib/migrations/1764000300000-indexWaitingByRoute';
 
 export { ConversationsModule } from './lib/conversations.module';
 export { ContactsService } from './lib/contacts/contacts.service';
 export { CONTACT_BROADCAST, type ContactBroadcast } from './lib/ports';
-export { InteractionsService, toSummary, type OpeningRoute, type ReceiveResult, type StoredInbound } from './lib/interactions/interactions.service';
+export { InteractionsService, toSummary, type OfferOnReceive, type OpeningRoute, type ReceivedInteraction, type ReceiveResult, type StoredInbound } from './lib/interactions/interactions.service';
 export {
   InteractionSql,
   toInteractionRow,
@@ -16,4 +17,4 @@ export {
   type WaitingFilter,
 } from './lib/interactions/interaction-sql';
 
-export const conversationsMigrations = [CreateContacts1763900300000, CreateInteractions1764000100000];
+export const conversationsMigrations = [CreateContacts1763900300000, CreateInteractions1764000100000, IndexWaitingByRoute1764000300000];

@@ -4,7 +4,7 @@ import { CreateTeams1763800100000 } from './lib/migrations/1763800100000-createT
 import { AddMaskSensitiveData1763900050000 } from './lib/migrations/1763900050000-addMaskSensitiveData';
 
 export { StaffModule } from './lib/staff.module';
-export { UsersService, type StaffUser, type NewUser, type RoutingProfile } from './lib/users.service';
+export { UsersService, staffUserFromJson, type StaffUser, type NewUser, type RoutingProfile } from './lib/users.service';
 export { AgentEvents, type AgentsChangedListener } from './lib/agent-events';
 export { AgentsService } from './lib/agents/agents.service';
 export { SeatsService } from './lib/seats.service';

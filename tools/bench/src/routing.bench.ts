@@ -81,7 +81,7 @@ describe('routing benchmark', () => {
     await routedQueue(cluster, 'Backlog', 'backlog.bench.test', backlogPeople.map((p) => p.id));
     await routedQueue(cluster, 'Live', 'live.bench.test', livePeople.map((p) => p.id));
     const sampler = new InvariantSampler(cluster.databaseUrl);
-    await sampler.start(100);
+    await sampler.start(200);
 
     // 1. The backlog, then every agent online at once.
     let assigned = 0;
@@ -120,10 +120,15 @@ describe('routing benchmark', () => {
 
     // 2. Latency at a steady rate.
     const sentAt = new Map<string, number>();
+    const trace: string[] = [];
+    let rateStartAt = 0;
     const latencies: number[] = [];
     const onOffer = (offer: Offer, at: number) => {
       const sent = sentAt.get(offer.interaction.contactAddress);
-      if (sent !== undefined) latencies.push(at - sent);
+      if (sent !== undefined) {
+        latencies.push(at - sent);
+        trace.push(`${(sent - rateStartAt).toFixed(1)} ${(at - sent).toFixed(1)}`);
+      }
     };
     const liveAgents: SimulatedAgent[] = [];
     for (const person of livePeople) {
@@ -134,6 +139,7 @@ describe('routing benchmark', () => {
     const total = RATE * RATE_SECONDS;
     const paced: Promise<unknown>[] = [];
     const rateStart = performance.now();
+    rateStartAt = rateStart;
     for (let i = 0; i < total; i++) {
       const due = rateStart + (i * 1000) / RATE;
       const wait = due - performance.now();
@@ -149,6 +155,7 @@ describe('routing benchmark', () => {
     await sampler.stop();
     liveAgents.forEach((a) => a.stop());
 
+    if (process.env['BENCH_TRACE']) require('node:fs').writeFileSync(process.env['BENCH_TRACE'], trace.join('\n'));
     const sorted = [...latencies].sort((a, b) => a - b);
     const lines = [
       `routing benchmark (server PostgreSQL, Redis, one API node; 2 × ${AGENTS} agents)`,

@@ -1,6 +1,7 @@
 import { CONSOLE_NAMESPACE, type Desk, type InboundRequest, type Offer, type SocketActionResult } from '@switchboard/contracts';
 import { createTestDatabaseLocation, type TestDatabaseLocation } from '@switchboard/db/testing';
 import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { ADMIN, startServer, type ServerProcess } from './server-process';
@@ -53,16 +54,28 @@ export async function loginAs(node: ServerProcess, login: string, password: stri
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
+/** Connections kept open between calls: the load generator shares the machine with the server, so it spends as little as it can. */
+const keepAlive = new Agent({ keepAlive: true });
+
 /** A JSON API call; throws on a status other than `expect`. */
-export async function api<T>(node: ServerProcess, token: string, method: string, path: string, body?: unknown, expect = [200, 201, 204]): Promise<T> {
-  const response = await fetch(`${node.url}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
+export function api<T>(node: ServerProcess, token: string, method: string, path: string, body?: unknown, expect = [200, 201, 204]): Promise<T> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const headers: Record<string, string | number> = { authorization: `Bearer ${token}` };
+  if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+  return new Promise<T>((resolve, reject) => {
+    const call = request(`${node.url}/api/v1${path}`, { method, headers, agent: keepAlive }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        if (!expect.includes(response.statusCode ?? 0)) reject(new Error(`${method} ${path}: ${response.statusCode} ${text}`));
+        else resolve((text ? JSON.parse(text) : null) as T);
+      });
+    });
+    call.on('error', reject);
+    call.end(payload);
   });
-  const text = await response.text();
-  if (!expect.includes(response.status)) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
 }
 
 /** How a simulated agent answers offers. */

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,9 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
+  // SB_SERVER_OUTPUT: also copy the server's output to this file (e.g. with `--trace-gc`).
+  const copy = process.env['SB_SERVER_OUTPUT'];
+  if (copy) [child.stdout, child.stderr].forEach((stream) => stream?.on('data', (chunk) => appendFileSync(copy, chunk)));
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   await new Promise<void>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`server did not start in time:\n${output}`)), timeoutMs);

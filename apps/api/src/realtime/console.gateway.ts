@@ -52,6 +52,7 @@ const SETTINGS_TTL_MS = 5000;
 export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnGatewayInit, OnGatewayConnection, UserNotifier, ContactBroadcast, ConnectedAgents {
   private readonly logger = new Logger('ConsoleGateway');
   private maskVisible = { value: 4, readAt: 0 };
+  private maskWidthRead: Promise<void> | null = null;
   // Looked up after start: routing sends its events through this gateway, so it cannot be a constructor dependency.
   private presence!: PresenceService;
   private offers!: OfferActions;
@@ -196,8 +197,15 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
     );
   }
 
-  private async refreshMaskWidth(): Promise<void> {
-    if (Date.now() - this.maskVisible.readAt < SETTINGS_TTL_MS) return;
-    this.maskVisible = { value: (await this.settings.get()).maskVisibleCharacters, readAt: Date.now() };
+  /** One read at a time: notices sent while it is in flight wait for it rather than each reading. */
+  private refreshMaskWidth(): Promise<void> {
+    if (Date.now() - this.maskVisible.readAt < SETTINGS_TTL_MS) return Promise.resolve();
+    this.maskWidthRead ??= this.settings
+      .get()
+      .then((settings) => {
+        this.maskVisible = { value: settings.maskVisibleCharacters, readAt: Date.now() };
+      })
+      .finally(() => (this.maskWidthRead = null));
+    return this.maskWidthRead;
   }
 }

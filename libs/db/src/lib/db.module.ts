@@ -36,6 +36,11 @@ export class DbModule {
             migrationsTableName: 'schema_migrations',
             autoLoadEntities: true,
             retryAttempts: 0,
+            // Server PostgreSQL: the router's statements are prepared once per connection
+            // (`preparedQuery`); left to choose, PostgreSQL plans them anew for each execution,
+            // which was most of the database's CPU in the routing benchmark. Only prepared
+            // statements are affected: TypeORM's own queries are planned once as they run.
+            ...(handle.kind === 'postgres' ? { extra: { options: '-c plan_cache_mode=force_generic_plan' } } : {}),
           }),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options as DataSourceOptions).initialize();

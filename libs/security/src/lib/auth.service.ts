@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, setRequestActor } from '@switchboard/audit';
 import { AuditAction, type CurrentUser, type LoginResult, type SecuritySettings, type SignedIn } from '@switchboard/contracts';
-import { UsersService, type StaffUser } from '@switchboard/staff';
+import { staffUserFromJson, UsersService, type StaffUser } from '@switchboard/staff';
 import { Clock } from './clock';
 import { CredentialsService } from './credentials.service';
 import { currentClient } from './login/client-info';
@@ -140,7 +140,9 @@ export class AuthService {
   /** The user and session of a valid access token whose session and account still stand. */
   async verify(accessToken: string): Promise<Authenticated> {
     const claims = await this.tokens.verifyAccessToken(accessToken);
-    const [active, user] = await Promise.all([this.sessions.isActive(claims.sid, claims.sub), this.users.findById(claims.sub)]);
+    const standing = await this.sessions.standingWith(claims.sid, claims.sub, (q, name, id) => this.users.livePart(q, name, id));
+    const { active } = standing;
+    const user = standing.user ? staffUserFromJson(standing.user) : null;
     if (!active) throw SecurityException.unauthenticated('The session has ended; sign in again');
     if (!user || user.disabled) throw SecurityException.unauthenticated('The account is no longer active');
     const { id, username, email, fullName, role, permissions, toastPosition, maskSensitiveData } = user;

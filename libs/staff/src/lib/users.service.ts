@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { AutoAnswer, ChannelCapacity, CurrentUser, Role, StaffSummary } from '@switchboard/contracts';
 import type { StaffDirectory } from '@switchboard/queues';
 import { IsNull, type EntityManager, type Repository } from 'typeorm';
-import { isUniqueViolation, preparedQuery } from '@switchboard/db';
+import { isUniqueViolation, SqlStatement } from '@switchboard/db';
 import { autoAnswerOf, capacityOf, permissionsOf } from './agents/agent.mapper';
 import { agentNotFound, conflict } from './staff-errors';
 import { UserEntity } from './entities/user.entity';
@@ -34,9 +34,16 @@ export interface NewUser {
   role: Role;
 }
 
-function toStaffUser(entity: Pick<UserEntity, 'id' | 'username' | 'email' | 'fullName' | 'role' | 'disabled' | 'toastPosition' | 'maskSensitiveData' | 'permissions'>): StaffUser {
+type StaffUserRow = Pick<UserEntity, 'id' | 'username' | 'email' | 'fullName' | 'role' | 'disabled' | 'toastPosition' | 'maskSensitiveData' | 'permissions'>;
+
+function toStaffUser(entity: StaffUserRow): StaffUser {
   const { id, username, email, fullName, role, disabled, toastPosition, maskSensitiveData } = entity;
   return { id, username, email, fullName, role, disabled, toastPosition, maskSensitiveData, permissions: permissionsOf(entity.permissions) };
+}
+
+/** A StaffUser from the `row_to_json` of a row of `UsersService.livePart`. */
+export function staffUserFromJson(json: unknown): StaffUser {
+  return toStaffUser(json as StaffUserRow);
 }
 
 /** Live (not deleted) users, for sign-in and for the other modules. */
@@ -55,14 +62,24 @@ export class UsersService implements StaffDirectory {
 
   /** Every authenticated request reads its user: one prepared statement, only the columns a StaffUser has. */
   async findById(id: string): Promise<StaffUser | null> {
-    const [row] = await preparedQuery<Parameters<typeof toStaffUser>[0]>(
-      this.users.manager.connection,
+    const q = new SqlStatement();
+    this.livePart(q, 'live_user', q.param(id, 'uuid'));
+    const [row] = await q.run<{ user: StaffUserRow | null }>(this.users.manager.connection, 'select (select row_to_json(u) from live_user u) as user');
+    return row?.user ? toStaffUser(row.user) : null;
+  }
+
+  /**
+   * Part `name` of a composed statement: the live user whose id is the SQL expression `idExpr`
+   * (so that a caller can ask about the user and its own tables in one round trip). Read the
+   * row's `row_to_json` back with `staffUserFromJson`.
+   */
+  livePart(q: SqlStatement, name: string, idExpr: string): void {
+    q.with(
+      name,
       `select id, username, email, full_name as "fullName", role, disabled, toast_position as "toastPosition",
               mask_sensitive_data as "maskSensitiveData", permissions
-         from staff_users where id = $1 and deleted_at is null`,
-      [id],
+         from staff_users where id = ${idExpr} and deleted_at is null`,
     );
-    return row ? toStaffUser(row) : null;
   }
 
   async summaries(ids: readonly string[]): Promise<StaffSummary[]> {

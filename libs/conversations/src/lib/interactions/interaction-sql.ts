@@ -103,19 +103,46 @@ export const InteractionSql = {
   /**
    * Up to `limitExpr` of the longest-waiting interactions the agent may take, locked (those other
    * transactions hold are skipped), with "enqueuedAt" to keep their order.
+   *
+   * Each route the agent serves (a queue, a rule, a channel of unrouted work) is read from its
+   * own index, oldest first, and the routes merged: work waiting in queues the agent does not
+   * serve (a backlog of e-mail, say) is never scanned. A route may lock a few more than are
+   * taken; they are released when the statement ends.
    */
   lockOldestWaitingFor(q: SqlStatement, name: string, filter: WaitingFilter, limitExpr: string): void {
+    q.with(`${name}_limit`, `select (${limitExpr}) as n`);
+    const queueIds = q.param(filter.queueIds, 'uuid[]');
+    const agentId = q.param(filter.agentId, 'uuid');
+    const oldest = (key: string, where: string) =>
+      `select w.* from unnest(${key}) as k(key) cross join lateral (
+         select ${INTERACTION_COLUMNS}, i.enqueued_at as "enqueuedAt" from interactions i
+          where i.status = 'waiting' and ${where} and not (${agentId} = any(i.declined_by))
+          order by i.enqueued_at, i.id
+          limit (select n from ${name}_limit)
+          for update skip locked) w`;
     q.with(
       name,
-      `select ${INTERACTION_COLUMNS}, i.enqueued_at as "enqueuedAt" from interactions i
-        where i.status = 'waiting'
-          and (i.queue_id = any(${q.param(filter.queueIds, 'uuid[]')}) or i.rule_id = any(${q.param(filter.ruleIds, 'uuid[]')})
-               or (i.queue_id is null and i.rule_id is null and i.channel = any(${q.param(filter.openChannels, 'text[]')})))
-          and not (${q.param(filter.agentId, 'uuid')} = any(i.declined_by))
-        order by i.enqueued_at, i.id
-        limit ${limitExpr}
-        for update skip locked`,
+      `select * from (
+         ${oldest(queueIds, 'i.queue_id = k.key')}
+         union all
+         ${oldest(q.param(filter.ruleIds, 'uuid[]'), `i.rule_id = k.key and (i.queue_id is null or i.queue_id <> all(${queueIds}))`)}
+         union all
+         ${oldest(q.param(filter.openChannels, 'text[]'), 'i.channel = k.key and i.queue_id is null and i.rule_id is null')}
+       ) w order by w."enqueuedAt", w.id limit (select n from ${name}_limit)`,
     );
+  },
+
+  /**
+   * An SQL condition: whether anything the filter admits is waiting (declines aside), from the
+   * same per-route indexes. A cheap probe that lets a step skip a fill that would find nothing.
+   */
+  anyWaitingFor(q: SqlStatement, filter: Omit<WaitingFilter, 'agentId'>): string {
+    const waiting = (where: string) => `exists (select 1 from interactions i where i.status = 'waiting' and ${where})`;
+    return `(${[
+      waiting(`i.queue_id = any(${q.param(filter.queueIds, 'uuid[]')})`),
+      waiting(`i.rule_id = any(${q.param(filter.ruleIds, 'uuid[]')})`),
+      waiting(`i.queue_id is null and i.rule_id is null and i.channel = any(${q.param(filter.openChannels, 'text[]')})`),
+    ].join(' or ')})`;
   },
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { personalData, type InteractionStatus, type InteractionSummary } from '@switchboard/contracts';
-import { isUniqueViolation, preparedQuery, returningRows, SqlStatement } from '@switchboard/db';
+import { isUniqueViolation, returningRows, SqlStatement } from '@switchboard/db';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   INTERACTION_COLUMNS as COLUMNS,
@@ -40,6 +41,22 @@ export interface ReceiveResult {
   opened: boolean;
 }
 
+/** What the router adds to `receive` to offer the interaction a message opens, in the same statement. */
+export interface OfferOnReceive {
+  /** SQL condition: an offer was made (the interaction is stored as offered). */
+  offeredIf: string;
+  /** One "offered" event per row of part `from` ("interactionId", "agentId"); `details` is SQL over its row `x`. */
+  events: { from: string; details: string };
+  /** An SQL expression the statement also returns, as `extra` (the offers made, say). */
+  extra: string;
+}
+
+/** A stored message; `interaction` is the interaction it opened, if it opened one. */
+export interface ReceivedInteraction extends ReceiveResult {
+  interaction: InteractionRow | null;
+  extra: unknown;
+}
+
 const OPEN = `('waiting', 'offered', 'active')`;
 
 /** The public view: the routing bookkeeping (who declined) stays inside. */
@@ -61,56 +78,63 @@ export class InteractionsService {
    * Stores an inbound message: a message already received (same channel, account and external
    * id) stores nothing; otherwise it joins the contact's open interaction or opens one, routed
    * by `opening` (resolved beforehand: nothing may use another connection inside the transaction).
+   *
+   * `offer` lets the router offer a new interaction in the same statement: it adds its parts
+   * reserving an agent for the interaction in part `fresh` (one row, "id", only when this
+   * message opens one) and says how to tell it was offered. The interaction is then stored as
+   * offered, with its "offered" events after "created". Atomic: a duplicate rolls back the offer too.
    */
-  async receive(input: StoredInbound, opening: OpeningRoute): Promise<ReceiveResult> {
+  async receive(input: StoredInbound, opening: OpeningRoute, offer?: (q: SqlStatement, fresh: string) => OfferOnReceive | undefined): Promise<ReceivedInteraction> {
     const dedupeKey = `${input.channel}:${input.accountId}:${input.externalMessageId}`;
     const threadKey = input.externalThreadId ?? input.contactAddress;
     for (let attempt = 0; ; attempt++) {
       try {
-        // One statement (so one round trip, atomic without a transaction): join the open
-        // interaction of the thread or open one with its "created" event, then store the message.
-        const [row] = await preparedQuery<ReceiveResult>(
-          this.dataSource,
-          `with existing as (
-             select id from interactions where channel = $1 and account_id = $2 and thread_key = $3 and status in ${OPEN} for share
-           ),
-           opened as (
-             insert into interactions (channel, account_id, thread_key, contact_address, contact_name, external_thread_id, page_url, queue_id, rule_id, wait_deadline)
-             select $1, $2, $3, $4, $5, $6, $7, $8, $9, case when $10::int > 0 then now() + make_interval(secs => $10::int) end
-              where not exists (select 1 from existing)
-             returning id
-           ),
-           created as (
-             insert into interaction_events (interaction_id, type, queue_id, details) select id, 'created', $8, $11 from opened
-           ),
-           target as (select id from existing union all select id from opened),
-           message as (
-             insert into interaction_messages (interaction_id, direction, body, dedupe_key) select id, 'in', $12, $13 from target limit 1 returning id, interaction_id
-           )
-           select m.interaction_id as "interactionId", m.id as "messageId", exists (select 1 from opened) as opened from message m`,
-          [
-            input.channel,
-            input.accountId,
-            threadKey,
-            input.contactAddress,
-            input.contactName ?? null,
-            input.externalThreadId ?? null,
-            input.pageUrl ?? null,
-            opening.queueId,
-            opening.ruleId,
-            opening.maxWaitSeconds,
-            JSON.stringify({ ruleId: opening.ruleId }),
-            input.body,
-            dedupeKey,
-          ],
+        const q = new SqlStatement();
+        const [channel, account, thread] = [q.param(input.channel), q.param(input.accountId), q.param(threadKey)];
+        q.with('existing', `select id from interactions where channel = ${channel} and account_id = ${account} and thread_key = ${thread} and status in ${OPEN} for share`);
+        q.with('fresh', `select ${q.param(randomUUID(), 'uuid')} as id where not exists (select 1 from existing)`);
+        const offered = offer?.(q, 'fresh');
+        const queue = q.param(opening.queueId, 'uuid');
+        const maxWait = q.param(opening.maxWaitSeconds, 'int');
+        q.with(
+          'opened',
+          `insert into interactions as i (id, channel, account_id, thread_key, contact_address, contact_name, external_thread_id, page_url, queue_id, rule_id, wait_deadline, status)
+           select f.id, ${channel}, ${account}, ${thread}, ${q.param(input.contactAddress)}, ${q.param(input.contactName ?? null)}, ${q.param(input.externalThreadId ?? null)},
+                  ${q.param(input.pageUrl ?? null)}, ${queue}, ${q.param(opening.ruleId, 'uuid')}, case when ${maxWait} > 0 then now() + make_interval(secs => ${maxWait}) end,
+                  ${offered ? `case when ${offered.offeredIf} then 'offered' else 'waiting' end` : `'waiting'`}
+             from fresh f
+           returning ${COLUMNS}`,
         );
-        const stored = row as { interactionId: string; messageId: string; opened: boolean };
-        return { ...stored, duplicate: false };
+        const created = `select id, 'created', null::uuid, ${queue}, ${q.param(JSON.stringify({ ruleId: opening.ruleId }), 'jsonb')}, 1 as n from opened`;
+        const offeredEvents = offered
+          ? `union all select x."interactionId", 'offered', x."agentId", ${queue}, ${offered.events.details}, 2 from ${offered.events.from} x`
+          : '';
+        q.with('events', `insert into interaction_events (interaction_id, type, agent_id, queue_id, details) select x.interaction_id, x.type, x.agent_id, x.queue_id, x.details from (${created} ${offeredEvents}) x(interaction_id, type, agent_id, queue_id, details, n) order by x.n`);
+        q.with('target', 'select id from existing union all select id from opened');
+        q.with(
+          'message',
+          `insert into interaction_messages (interaction_id, direction, body, dedupe_key) select id, 'in', ${q.param(input.body)}, ${q.param(dedupeKey)} from target limit 1 returning id, interaction_id`,
+        );
+        const [row] = await q.run<{ interactionId: string; messageId: string; opened: RawRow | null; extra: unknown }>(
+          this.dataSource,
+          `select m.interaction_id as "interactionId", m.id as "messageId", (select row_to_json(o) from opened o) as opened,
+                  ${offered?.extra ?? 'null'} as extra
+             from message m`,
+        );
+        const stored = row as NonNullable<typeof row>;
+        return {
+          interactionId: stored.interactionId,
+          messageId: stored.messageId,
+          duplicate: false,
+          opened: stored.opened !== null,
+          interaction: stored.opened ? toRow(stored.opened) : null,
+          extra: stored.extra,
+        };
       } catch (error) {
         // A copy of a stored message (the message key), or two first messages of one thread at once (the open-thread key).
         if (!isUniqueViolation(error) || attempt >= 3) throw error;
         const duplicate = await this.findMessage(dedupeKey);
-        if (duplicate) return { ...duplicate, duplicate: true, opened: false };
+        if (duplicate) return { ...duplicate, duplicate: true, opened: false, interaction: null, extra: null };
       }
     }
   }

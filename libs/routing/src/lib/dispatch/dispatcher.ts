@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InteractionStatus, type Offer } from '@switchboard/contracts';
-import { InteractionSql, InteractionsService, toInteractionRow, toSummary, type InteractionRow, type RawInteractionRow } from '@switchboard/conversations';
+import { InteractionStatus, type Offer, type StaffChannel } from '@switchboard/contracts';
+import { InteractionSql, InteractionsService, toInteractionRow, toSummary, type InteractionRow, type OfferOnReceive, type RawInteractionRow, type WaitingFilter } from '@switchboard/conversations';
 import { SqlStatement } from '@switchboard/db';
 import { DataSource } from 'typeorm';
 import { Arbiter, offerFromJson, type OfferJson } from '../arbiter/arbiter';
@@ -62,6 +62,23 @@ export class Dispatcher {
     return false;
   }
 
+  /**
+   * Parts offering the interaction a message opens (part `fresh`) in the statement that stores
+   * it (`InteractionsService.receive`): an agent picked by the route's strategy among those free
+   * now (skipping agents other statements hold), nothing locked when nobody has room.
+   */
+  offerOnReceive(q: SqlStatement, fresh: string, target: Target): OfferOnReceive | undefined {
+    if (target.candidates !== 'all' && !target.candidates.length) return undefined;
+    const request = { ...target, exclude: [] };
+    const room = this.arbiter.anyRoomSql(q, request);
+    this.arbiter.reserveParts(q, 'offers', request, { interactionExpr: `select id from ${fresh} where ${room}`, timeoutSeconds: target.offerTimeoutSeconds, allowAutoAnswer: true }, false);
+    return {
+      offeredIf: 'exists (select 1 from offers)',
+      events: { from: 'offers', details: OFFERED_DETAILS },
+      extra: `json_build_object('offers', coalesce((select json_agg(o) from offers o), '[]'::json), 'room', ${room})`,
+    };
+  }
+
   /** One attempt; 'not-waiting' when the interaction was not locked (not waiting, being dispatched elsewhere, or nobody has room). */
   private async offerInteraction(interactionId: string, target: Target, wait: boolean): Promise<Made | 'not-waiting' | null> {
     const q = new SqlStatement();
@@ -93,8 +110,8 @@ export class Dispatcher {
     const state = known === undefined ? await this.agents.get(agentId) : known;
     const open = state ? channelsWithRoom(state) : [];
     if (!open.length) return 0;
-    const queues = (await this.targets.queuesOf(agentId)).filter((q) => open.includes(q.channel));
-    const filter = { queueIds: queues.map((q) => q.queueId), ruleIds: await this.rules.rulesOf(agentId), openChannels: open, agentId };
+    const { queues, ...routes } = await this.routesOf(agentId, open);
+    const filter = { ...routes, agentId };
     const timeouts = await Promise.all(queues.map((queue) => this.targets.offerTimeout({ queueId: queue.queueId })));
     const defaultTimeout = await this.targets.offerTimeout({ queueId: null });
     const made = await retryingConflicts(async () => {
@@ -124,6 +141,12 @@ export class Dispatcher {
     return made.length;
   }
 
+  /** The routes an agent serves on these channels: their queues, the rules naming them, unrouted work. */
+  async routesOf(agentId: string, channels: readonly StaffChannel[]): Promise<Omit<WaitingFilter, 'agentId'> & { queues: Array<{ queueId: string }> }> {
+    const queues = (await this.targets.queuesOf(agentId)).filter((q) => channels.includes(q.channel));
+    return { queues, queueIds: queues.map((q) => q.queueId), ruleIds: await this.rules.rulesOf(agentId), openChannels: [...channels] };
+  }
+
   /**
    * Runs both kinds of dispatch without letting a failure reach the caller (used after commits).
    * `agentStates` are agents whose state the caller has just read (saving the read).
@@ -142,9 +165,18 @@ export class Dispatcher {
   }
 }
 
+/** What `offerOnReceive` returned (its `extra`): the offers made, and whether anyone had room. */
+export function offersOnReceive(extra: unknown): { offers: OfferRow[]; room: boolean } {
+  const value = extra as { offers: OfferJson[]; room: boolean } | null;
+  return { offers: (value?.offers ?? []).map(offerFromJson), room: value?.room ?? false };
+}
+
+/** The details of an "offered" event, over the offer row `x`. */
+const OFFERED_DETAILS = `jsonb_build_object('ring', x.ring)`;
+
 /** Part `marked`: the interactions of part `offers` marked offered, with one event per offer (reports count offers per agent). */
 function markOffered(q: SqlStatement): void {
-  InteractionSql.change(q, 'marked', 'select "interactionId" from offers', { status: InteractionStatus.Offered }, { type: 'offered', from: 'offers', details: `jsonb_build_object('ring', x.ring)` });
+  InteractionSql.change(q, 'marked', 'select "interactionId" from offers', { status: InteractionStatus.Offered }, { type: 'offered', from: 'offers', details: OFFERED_DETAILS });
 }
 
 /** The offer as the agent's console receives it. */

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InteractionsService } from '@switchboard/conversations';
 import type { ContactOrigin, InboundMessage, IntakeResult, InteractionIntake, OfflineMessageInput } from '@switchboard/plugin-sdk';
 import { capacityChannel } from '../arbiter/arbiter';
+import { offersOnReceive } from '../dispatch/dispatcher';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { RoutingTargets } from '../dispatch/routing-targets';
 import { OfferActions } from '../offers/offer-actions';
@@ -27,8 +28,8 @@ export class InteractionIntakeService implements InteractionIntake {
   ) {}
 
   async receive(message: InboundMessage): Promise<IntakeResult> {
-    const opening = await this.targets.opening(message.pageUrl);
-    const { rule: _rule, ...route } = opening;
+    const { rule: _rule, ...route } = await this.targets.opening(message.pageUrl);
+    const target = await this.targets.forInteraction({ channel: message.channelId, queueId: route.queueId, ruleId: route.ruleId });
     const result = await this.interactions.receive(
       {
         channel: message.channelId,
@@ -41,10 +42,15 @@ export class InteractionIntakeService implements InteractionIntake {
         pageUrl: message.pageUrl,
       },
       route,
+      // A new interaction is offered in the statement that stores it: one round trip.
+      (q, fresh) => this.dispatcher.offerOnReceive(q, fresh, target),
     );
-    if (result.opened) {
-      // A failed dispatch leaves it waiting; the routing clock tries again.
-      await this.dispatcher.dispatchInteraction(result.interactionId, { channel: message.channelId, queueId: route.queueId, ruleId: route.ruleId }).catch((error: unknown) => this.logger.error(error));
+    if (result.interaction) {
+      const { offers, room } = offersOnReceive(result.extra);
+      if (offers.length) this.dispatcher.announce({ interaction: result.interaction, offers });
+      // Someone had room but was busy in another statement: try again, waiting for them. A failed
+      // dispatch leaves it waiting; the routing clock tries again.
+      else if (room) await this.dispatcher.dispatchInteraction(result.interactionId, { channel: message.channelId, queueId: route.queueId, ruleId: route.ruleId }).catch((error: unknown) => this.logger.error(error));
     }
     return { interactionId: result.interactionId, messageId: result.messageId, duplicate: result.duplicate };
   }

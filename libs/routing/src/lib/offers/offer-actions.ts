@@ -5,6 +5,7 @@ import {
   InteractionStatus,
   OverflowAction,
   RoutingStrategy,
+  STAFF_CHANNELS,
   invalidField,
   type InteractionEventType,
   type InteractionSummary,
@@ -129,6 +130,9 @@ export class OfferActions {
    * records the close; then the agent's freed room takes the oldest waiting work they can take.
    */
   async close(agentId: string, interactionId: string): Promise<void> {
+    // Whether any work waits on the agent's routes is asked in the same statement: when nothing
+    // does (the common case when agents keep up), no fill statement follows.
+    const routes = await this.dispatcher.routesOf(agentId, STAFF_CHANNELS);
     const q = new SqlStatement();
     const agent = q.param(agentId, 'uuid');
     InteractionSql.lock(q, 'locked', q.param(interactionId, 'uuid'));
@@ -136,14 +140,15 @@ export class OfferActions {
     this.arbiter.releaseParts(q, 'gone', `interaction_id in (${mine})`);
     InteractionSql.change(q, 'closed', mine, { status: InteractionStatus.Closed, closedReason: 'closed' }, [{ type: 'closed', agentId }]);
     const [row] = await retryingConflicts(() =>
-      q.run<{ closed: boolean; agent: AgentStateJson | null }>(
+      q.run<{ closed: boolean; agent: AgentStateJson | null; waiting: boolean }>(
         this.dataSource,
-        `select exists (select 1 from closed) as closed, (select row_to_json(a) from gone_agents a where a."agentId" = ${agent}) as agent`,
+        `select exists (select 1 from closed) as closed, (select row_to_json(a) from gone_agents a where a."agentId" = ${agent}) as agent,
+                ${InteractionSql.anyWaitingFor(q, routes)} as waiting`,
       ),
     );
     if (!row?.closed) throw notYours();
     this.notices.send(agentId, 'interaction.closed', { interactionId, reason: 'closed' });
-    this.dispatcher.later({ agentStates: row.agent ? [agentStateFromJson(row.agent)] : [], agents: row.agent ? [] : [agentId] });
+    if (row.waiting) this.dispatcher.later({ agentStates: row.agent ? [agentStateFromJson(row.agent)] : [], agents: row.agent ? [] : [agentId] });
   }
 
   /** Hands an interaction the agent holds to another agent (who gets an offer) or to a queue. */
