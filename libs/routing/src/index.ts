@@ -1,4 +1,5 @@
 import { CreateRouting1764000200000 } from './lib/migrations/1764000200000-createRouting';
+import { SeparateAgentBeats1764000300100 } from './lib/migrations/1764000300100-separateAgentBeats';
 
 export { RoutingModule } from './lib/routing.module';
 export { PresenceService } from './lib/presence/presence.service';
@@ -8,4 +9,4 @@ export { RoutingClock } from './lib/clock/routing-clock';
 export { CONNECTED_AGENTS, type ConnectedAgents, type RoutingOptions } from './lib/ports';
 
 /** This module's migrations (after queues' and conversations'). */
-export const routingMigrations = [CreateRouting1764000200000];
+export const routingMigrations = [CreateRouting1764000200000, SeparateAgentBeats1764000300100];

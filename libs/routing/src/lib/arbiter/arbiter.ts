@@ -116,7 +116,7 @@ export class Arbiter {
           and not (a.agent_id = any(${q.param([...request.exclude], 'uuid[]')})) ${hold.leaveOut ? `and not (${hold.leaveOut})` : ''}
         order by ${order}
         ${ringAll ? '' : 'limit 1'}
-        for update of a ${wait ? '' : 'skip locked'}`,
+        for no key update of a ${wait ? '' : 'skip locked'}`,
     );
     q.with(
       `${name}_agents`,
@@ -168,7 +168,7 @@ export class Arbiter {
   reserveManyParts(q: SqlStatement, name: string, agentId: string, interactions: string): void {
     const agent = q.param(agentId, 'uuid');
     // Nothing waiting: the agent's row is not even locked (the statement writes nothing).
-    q.with(`${name}_agent`, `select a.* from routing_agents a where a.agent_id = ${agent} and a.status = 'online' and a.active and exists (select 1 from ${interactions}) for update`);
+    q.with(`${name}_agent`, `select a.* from routing_agents a where a.agent_id = ${agent} and a.status = 'online' and a.active and exists (select 1 from ${interactions}) for no key update`);
     q.with(
       `${name}_fit`,
       `select f.* from (
@@ -242,7 +242,7 @@ export class Arbiter {
    * every reservation made or released before the count is committed and counted.
    */
   async recount(manager: EntityManager, agentId: string): Promise<boolean> {
-    const [locked] = await manager.query('select loads, total from routing_agents where agent_id = $1 for update', [agentId]);
+    const [locked] = await manager.query('select loads, total from routing_agents where agent_id = $1 for no key update', [agentId]);
     if (!locked) return false;
     const counts: Array<{ channel: string; n: number }> = await manager.query(
       'select channel, count(*)::int as n from routing_offers where agent_id = $1 group by channel',

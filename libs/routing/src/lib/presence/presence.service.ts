@@ -79,7 +79,11 @@ export class PresenceService implements OnModuleInit {
   /** This node still has consoles of these agents open. */
   async heartbeat(agentIds: readonly string[]): Promise<void> {
     if (!agentIds.length) return;
-    await this.dataSource.query('update routing_agents set last_seen_at = now() where agent_id = any($1::uuid[])', [agentIds]);
+    await this.dataSource.query(
+      `insert into routing_agent_beats (agent_id, last_seen_at) select a.agent_id, now() from routing_agents a where a.agent_id = any($1::uuid[])
+       on conflict (agent_id) do update set last_seen_at = excluded.last_seen_at`,
+      [agentIds],
+    );
   }
 
   /** Agents not seen for the grace period go offline (on whichever node notices first). */
@@ -87,7 +91,8 @@ export class PresenceService implements OnModuleInit {
     const gone = await returningRows<{ agent_id: string }>(
       this.dataSource,
       `update routing_agents set status = 'offline', pause_reason_id = null, status_since = now()
-        where status <> 'offline' and (last_seen_at is null or last_seen_at < now() - make_interval(secs => $1::int))
+        where status <> 'offline'
+          and not exists (select 1 from routing_agent_beats b where b.agent_id = routing_agents.agent_id and b.last_seen_at >= now() - make_interval(secs => $1::int))
         returning agent_id`,
       [graceSeconds],
     );
@@ -195,11 +200,12 @@ export class PresenceService implements OnModuleInit {
     const state = await this.states.get(agentId);
     if (!state) throw notFound();
     if (!state.active && request.status !== PresenceStatus.Offline) throw new DomainException(ErrorCode.Conflict, 'This account is disabled');
-    await this.dataSource.query('update routing_agents set status = $2, pause_reason_id = $3, status_since = now(), last_seen_at = coalesce(last_seen_at, now()) where agent_id = $1', [
-      agentId,
-      request.status,
-      reasonId,
-    ]);
+    // An agent set present without a console of theirs open counts as seen now: the grace period starts.
+    await this.dataSource.query(
+      `with changed as (update routing_agents set status = $2, pause_reason_id = $3, status_since = now() where agent_id = $1 returning agent_id)
+       insert into routing_agent_beats (agent_id, last_seen_at) select agent_id, now() from changed on conflict (agent_id) do nothing`,
+      [agentId, request.status, reasonId],
+    );
     await this.afterChange(agentId, request.status, reason ? { id: reason.id, name: reason.name } : null, by);
   }
 
@@ -233,12 +239,15 @@ export class PresenceService implements OnModuleInit {
   private async upsertProfiles(profiles: readonly RoutingProfile[], seen: boolean): Promise<void> {
     if (!profiles.length) return;
     await this.dataSource.query(
-      `insert into routing_agents (agent_id, capacity, tab_limit, auto_answer, login_in_pause, active, last_seen_at)
-       select p.id, p.capacity, p.tab_limit, p.auto_answer, p.login_in_pause, p.active, case when $2 then now() end
-         from jsonb_to_recordset($1::jsonb) as p(id uuid, capacity jsonb, tab_limit int, auto_answer jsonb, login_in_pause boolean, active boolean)
-       on conflict (agent_id) do update set capacity = excluded.capacity, tab_limit = excluded.tab_limit, auto_answer = excluded.auto_answer,
-         login_in_pause = excluded.login_in_pause, active = excluded.active,
-         last_seen_at = case when $2 then now() else routing_agents.last_seen_at end`,
+      `with agents as (
+         insert into routing_agents (agent_id, capacity, tab_limit, auto_answer, login_in_pause, active)
+         select p.id, p.capacity, p.tab_limit, p.auto_answer, p.login_in_pause, p.active
+           from jsonb_to_recordset($1::jsonb) as p(id uuid, capacity jsonb, tab_limit int, auto_answer jsonb, login_in_pause boolean, active boolean)
+         on conflict (agent_id) do update set capacity = excluded.capacity, tab_limit = excluded.tab_limit, auto_answer = excluded.auto_answer,
+           login_in_pause = excluded.login_in_pause, active = excluded.active
+         returning agent_id)
+       insert into routing_agent_beats (agent_id, last_seen_at) select agent_id, now() from agents where $2
+       on conflict (agent_id) do update set last_seen_at = excluded.last_seen_at`,
       [
         JSON.stringify(profiles.map((p) => ({ id: p.id, capacity: p.capacity, tab_limit: p.tabLimit, auto_answer: p.autoAnswer, login_in_pause: p.loginInPause, active: p.active }))),
         seen,
