@@ -14,7 +14,7 @@ import {
   type StaffChannel,
   type StaffSummary,
 } from '@switchboard/contracts';
-import { containsPattern, direction, isForeignKeyViolation, isUniqueViolation, pageOf } from '@switchboard/db';
+import { containsPattern, direction, isForeignKeyViolation, isUniqueViolation, pageOf, preparedQuery, type SqlStatement } from '@switchboard/db';
 import { forbidden } from '@switchboard/permissions';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
 import { AgentAccessPolicy } from './agent-access.policy';
@@ -307,6 +307,11 @@ export class QueuesService {
     return (await this.members.findBy({ queueId })).map(({ agentId, priority }) => ({ agentId, priority }));
   }
 
+  /** SQL rows (agent_id, priority) of a queue's members, for a statement another module composes. */
+  membersSql(q: SqlStatement, queueId: string): string {
+    return `select agent_id, priority from queue_members where queue_id = ${q.param(queueId, 'uuid')}`;
+  }
+
   /** The queues an agent answers, with their channels. */
   async queuesOf(agentId: string): Promise<Array<{ queueId: string; channel: StaffChannel }>> {
     return this.queuesOfAgents([agentId]);
@@ -314,7 +319,9 @@ export class QueuesService {
 
   /** The queues these agents answer, with their channels (one read for a whole list). */
   async queuesOfAgents(agentIds: readonly string[]): Promise<Array<{ agentId: string; queueId: string; channel: StaffChannel }>> {
-    return this.dataSource.query(
+    // Routing asks for each agent whose room frees: prepared, planned once per connection.
+    return preparedQuery(
+      this.dataSource,
       `select m.agent_id as "agentId", q.id as "queueId", q.channel from queue_members m join queues q on q.id = m.queue_id where m.agent_id = any($1::uuid[])`,
       [agentIds],
     );

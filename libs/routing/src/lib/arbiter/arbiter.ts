@@ -20,6 +20,11 @@ export interface ReserveRequest {
   channel: StaffChannel;
   /** The agents who may get it, or `all` for every agent (routing without a queue or rule). */
   candidates: readonly Candidate[] | 'all';
+  /**
+   * The same candidates as SQL rows (agent_id, priority) read in the statement itself (a queue's
+   * members): a large queue's list is then not sent as a parameter with every reservation.
+   */
+  candidatesSql?: (q: SqlStatement) => string;
   /** Agents left out (those who declined it). */
   exclude: readonly string[];
   strategy: RoutingStrategy;
@@ -155,6 +160,7 @@ export class Arbiter {
   /** Joins agent rows `a` with the candidates `m` (their priority). */
   private candidatesJoin(q: SqlStatement, request: ReserveRequest): string {
     if (request.candidates === 'all') return 'cross join (select 1 as priority) m';
+    if (request.candidatesSql) return `join (${request.candidatesSql(q)}) as m(agent_id, priority) on m.agent_id = a.agent_id`;
     const members = request.candidates as readonly Candidate[];
     return `join unnest(${q.param(members.map((m) => m.agentId), 'uuid[]')}, ${q.param(members.map((m) => m.priority), 'int[]')}) as m(agent_id, priority) on m.agent_id = a.agent_id`;
   }

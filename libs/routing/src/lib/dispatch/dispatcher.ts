@@ -44,16 +44,19 @@ export class Dispatcher {
    * Offers a waiting interaction to whoever its route picks; false when nobody has room. The
    * intake passes the route it just stored, saving a read. One statement: the interaction is
    * locked, room reserved by the arbiter, the offers stored, the interaction marked offered.
+   * `full` holds routes (cursor keys) a pass of several found without room: skipped, and added to.
    */
-  async dispatchInteraction(interactionId: string, route?: { channel: string; queueId: string | null; ruleId: string | null }): Promise<boolean> {
+  async dispatchInteraction(interactionId: string, route?: { channel: string; queueId: string | null; ruleId: string | null }, full?: Set<string>): Promise<boolean> {
     const known = route ?? (await this.interactions.get(interactionId));
     if (!known || ('status' in known && known.status !== InteractionStatus.Waiting)) return false;
     const target = await this.targets.forInteraction(known);
     if (target.candidates !== 'all' && !target.candidates.length) return false;
+    if (full?.has(target.cursorKey)) return false;
     // First without waiting for agents other dispatches hold; if that finds nobody, wait for them.
     for (const wait of [false, true]) {
       const made = await retryingConflicts(() => this.offerInteraction(interactionId, target, wait));
-      if (made === 'not-waiting') return false;
+      if (made === 'no-room') full?.add(target.cursorKey);
+      if (made === 'not-waiting' || made === 'no-room') return false;
       if (made) {
         this.announce(made);
         return true;
@@ -79,12 +82,16 @@ export class Dispatcher {
     };
   }
 
-  /** One attempt; 'not-waiting' when the interaction was not locked (not waiting, being dispatched elsewhere, or nobody has room). */
-  private async offerInteraction(interactionId: string, target: Target, wait: boolean): Promise<Made | 'not-waiting' | null> {
+  /**
+   * One attempt; 'not-waiting' when the interaction was not locked (not waiting, or being
+   * dispatched elsewhere), 'no-room' when nobody on its route had room (nothing was locked).
+   */
+  private async offerInteraction(interactionId: string, target: Target, wait: boolean): Promise<Made | 'not-waiting' | 'no-room' | null> {
     const q = new SqlStatement();
     const request = { ...target, exclude: [] };
     // Nobody with room as last committed: nothing is locked, and no waiting for held agents either.
-    InteractionSql.lockWaiting(q, 'locked', q.param(interactionId, 'uuid'), this.arbiter.anyRoomSql(q, request));
+    const room = this.arbiter.anyRoomSql(q, request);
+    InteractionSql.lockWaiting(q, 'locked', q.param(interactionId, 'uuid'), room);
     this.arbiter.reserveParts(
       q,
       'offers',
@@ -93,11 +100,11 @@ export class Dispatcher {
       wait,
     );
     markOffered(q);
-    const [row] = await q.run<{ locked: boolean; offers: OfferJson[]; interaction: RawInteractionRow | null }>(
+    const [row] = await q.run<{ locked: boolean; room: boolean; offers: OfferJson[]; interaction: RawInteractionRow | null }>(
       this.dataSource,
-      `select exists (select 1 from locked) as locked, coalesce((select json_agg(o) from offers o), '[]') as offers, (select row_to_json(m) from marked m) as interaction`,
+      `select exists (select 1 from locked) as locked, ${room} as room, coalesce((select json_agg(o) from offers o), '[]') as offers, (select row_to_json(m) from marked m) as interaction`,
     );
-    if (!row?.locked) return 'not-waiting';
+    if (!row?.locked) return row?.room === false ? 'no-room' : 'not-waiting';
     return row.interaction && row.offers.length ? { interaction: toInteractionRow(row.interaction), offers: row.offers.map(offerFromJson) } : null;
   }
 
@@ -153,7 +160,9 @@ export class Dispatcher {
    */
   later(work: { interactions?: readonly string[]; agents?: readonly string[]; agentStates?: readonly AgentState[] }): void {
     void (async () => {
-      for (const id of work.interactions ?? []) await this.dispatchInteraction(id);
+      // Routes found without room in this pass are not tried again for the rest of it.
+      const full = new Set<string>();
+      for (const id of work.interactions ?? []) await this.dispatchInteraction(id, undefined, full);
       for (const state of work.agentStates ?? []) await this.dispatchAgent(state.agentId, state);
       for (const id of new Set(work.agents ?? [])) await this.dispatchAgent(id);
     })().catch((error: unknown) => this.logger.error(error));

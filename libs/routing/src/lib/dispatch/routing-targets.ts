@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OverflowAction, RoutingStrategy, type StaffChannel } from '@switchboard/contracts';
+import type { SqlStatement } from '@switchboard/db';
 import type { OpeningRoute } from '@switchboard/conversations';
 import { QueuesService, type RoutingMember, type RoutingQueue } from '@switchboard/queues';
 import { capacityChannel, type Candidate } from '../arbiter/arbiter';
@@ -15,6 +16,8 @@ export interface Target {
   offerTimeoutSeconds: number;
   /** Key of the round-robin position (the queue or rule). */
   cursorKey: string;
+  /** The candidates read in the statement (see ReserveRequest). */
+  candidatesSql?: (q: SqlStatement) => string;
 }
 
 /**
@@ -65,7 +68,14 @@ export class RoutingTargets {
     const queue = interaction.queueId ? await this.queue(interaction.queueId) : null;
     if (queue) {
       const members = await this.memberCache.get(queue.id, () => this.queues.routingMembers(queue.id));
-      return { channel, candidates: members, strategy: queue.strategy, offerTimeoutSeconds: queue.offerTimeoutSeconds, cursorKey: `queue:${queue.id}` };
+      return {
+        channel,
+        candidates: members,
+        candidatesSql: (q) => this.queues.membersSql(q, queue.id),
+        strategy: queue.strategy,
+        offerTimeoutSeconds: queue.offerTimeoutSeconds,
+        cursorKey: `queue:${queue.id}`,
+      };
     }
     const { offerTimeoutSeconds } = await this.settings.get();
     const rule = interaction.ruleId ? (await this.rules.enabledRules()).find((r) => r.id === interaction.ruleId) : undefined;

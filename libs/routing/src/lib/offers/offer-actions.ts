@@ -27,11 +27,12 @@ const offerGone = () => new DomainException(ErrorCode.Conflict, 'This offer is n
 const notYours = () => new DomainException(ErrorCode.NotFound, 'Interaction not found among yours');
 
 /** Timers and presence changes race with agents' answers: an offer already gone is no error for them. */
-async function ignoreGone(work: Promise<void>): Promise<void> {
+async function ignoreGone<T>(work: Promise<T>): Promise<T | null> {
   try {
-    await work;
+    return await work;
   } catch (error) {
     if (!(error instanceof DomainException)) throw error;
+    return null;
   }
 }
 
@@ -87,25 +88,36 @@ export class OfferActions {
     return summary;
   }
 
-  reject(agentId: string, offerId: string): Promise<void> {
-    return this.endOffer(offerId, 'rejected', { agentId });
+  async reject(agentId: string, offerId: string): Promise<void> {
+    await this.endOffer(offerId, 'rejected', { agentId });
   }
 
   /** Ends an offer whose time ran out (does nothing when it was answered meanwhile). */
-  timeout(offerId: string): Promise<void> {
-    return ignoreGone(this.endOffer(offerId, 'timeout', { onlyExpired: true }));
+  async timeout(offerId: string): Promise<void> {
+    await ignoreGone(this.endOffer(offerId, 'timeout', { onlyExpired: true }));
   }
 
   /** Takes back an agent's pending offers (paused, offline, channel off, account disabled). */
   async withdrawAll(agentId: string, channel?: ReturnType<typeof capacityChannel>): Promise<void> {
-    for (const offer of await this.offers.pendingOf(agentId, channel)) await ignoreGone(this.endOffer(offer.id, 'withdrawn', {}));
+    // The interactions that wait again are dispatched together afterwards: one pass that stops
+    // trying a route once nobody on it has room (an agent signing off with many offers).
+    const requeued: string[] = [];
+    for (const offer of await this.offers.pendingOf(agentId, channel)) {
+      const ended = await ignoreGone(this.endOffer(offer.id, 'withdrawn', { dispatchLater: false }));
+      if (ended) requeued.push(ended.interactionId);
+    }
+    this.dispatcher.later({ interactions: requeued, agents: [agentId] });
   }
 
   /**
    * Ends a pending offer without acceptance. When it was the interaction's last, the interaction
    * waits again (the agent who declined is not asked again for a while) and is dispatched.
    */
-  private async endOffer(offerId: string, reason: keyof typeof ENDINGS, options: { agentId?: string; onlyExpired?: boolean }): Promise<void> {
+  private async endOffer(
+    offerId: string,
+    reason: keyof typeof ENDINGS,
+    options: { agentId?: string; onlyExpired?: boolean; dispatchLater?: boolean },
+  ): Promise<{ interactionId: string } | null> {
     const offer = await this.offers.get(offerId);
     if (!offer || (options.agentId && offer.agentId !== options.agentId)) throw offerGone();
     const ending = ENDINGS[reason];
@@ -122,7 +134,8 @@ export class OfferActions {
     });
     if (!result) throw offerGone();
     this.notices.send(offer.agentId, 'offer.ended', { offerId, interactionId: offer.interactionId, reason: reason as OfferEndReason });
-    this.dispatcher.later({ interactions: result.requeued ? [offer.interactionId] : [], agents: [offer.agentId] });
+    if (options.dispatchLater !== false) this.dispatcher.later({ interactions: result.requeued ? [offer.interactionId] : [], agents: [offer.agentId] });
+    return result.requeued ? { interactionId: offer.interactionId } : null;
   }
 
   /**
