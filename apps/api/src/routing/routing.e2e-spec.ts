@@ -1,4 +1,5 @@
 import type { InteractionSummary, Presence, Queue } from '@switchboard/contracts';
+import { DataSource } from 'typeorm';
 import { inbound, liveAgent, sleep } from '../testing/routing-fixtures';
 import { auditRows, nextEvent } from '../testing/security-fixtures';
 import { createQueue, useAppWithAdmin, type Caller } from '../testing/staff-fixtures';
@@ -35,6 +36,16 @@ describe('routing', () => {
     await agent.caller.post(`/api/v1/offers/${offer.id}/accept`).expect(409);
     await agent.caller.post(`/api/v1/interactions/${created.interactionId}/close`).expect(204);
     expect((await agent.caller.get('/api/v1/routing/desk').expect(200)).body.interactions).toEqual([]);
+    // Stored and offered in one statement, the events still come in order (reports read them).
+    const events: Array<{ type: string; agentId: string | null; queueId: string | null }> = await ctx.app.app
+      .get(DataSource)
+      .query('select type, agent_id as "agentId", queue_id as "queueId" from interaction_events where interaction_id = $1 order by id', [created.interactionId]);
+    expect(events).toEqual([
+      { type: 'created', agentId: null, queueId: queue.id },
+      { type: 'offered', agentId: agent.id, queueId: queue.id },
+      { type: 'accepted', agentId: agent.id, queueId: queue.id },
+      { type: 'closed', agentId: agent.id, queueId: queue.id },
+    ]);
     agent.stop();
   });
 
