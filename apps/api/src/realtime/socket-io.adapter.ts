@@ -23,7 +23,7 @@ export class SocketIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, { ...options, serveClient: false }) as Server;
     if (this.redis) {
-      const pub = new Redis(this.redis.url, { maxRetriesPerRequest: null, enableAutoPipelining: true });
+      const pub = new Redis(this.redis.url, { maxRetriesPerRequest: null });
       this.catchPublishFailures(pub);
       const sub = pub.duplicate();
       this.clients.push(pub, sub);
