@@ -44,18 +44,19 @@ export class Dispatcher {
    * Offers a waiting interaction to whoever its route picks; false when nobody has room. The
    * intake passes the route it just stored, saving a read. One statement: the interaction is
    * locked, room reserved by the arbiter, the offers stored, the interaction marked offered.
-   * `full` holds routes (cursor keys) a pass of several found without room: skipped, and added to.
+   * `full` holds routes (channel and cursor key) a pass of several found without room: skipped, and added to.
    */
   async dispatchInteraction(interactionId: string, route?: { channel: string; queueId: string | null; ruleId: string | null }, full?: Set<string>): Promise<boolean> {
     const known = route ?? (await this.interactions.get(interactionId));
     if (!known || ('status' in known && known.status !== InteractionStatus.Waiting)) return false;
     const target = await this.targets.forInteraction(known);
     if (target.candidates !== 'all' && !target.candidates.length) return false;
-    if (full?.has(target.cursorKey)) return false;
+    const routeKey = `${target.channel}:${target.cursorKey}`;
+    if (full?.has(routeKey)) return false;
     // First without waiting for agents other dispatches hold; if that finds nobody, wait for them.
     for (const wait of [false, true]) {
       const made = await retryingConflicts(() => this.offerInteraction(interactionId, target, wait));
-      if (made === 'no-room') full?.add(target.cursorKey);
+      if (made === 'no-room') full?.add(routeKey);
       if (made === 'not-waiting' || made === 'no-room') return false;
       if (made) {
         this.announce(made);
