@@ -8,6 +8,7 @@ import { MatTableModule } from '@angular/material/table';
 import { QUEUE_PRIORITY_MAX, QUEUE_PRIORITY_MIN, type QueueMember, type StaffSummary } from '@switchboard/contracts';
 import { QueuesApi } from '../../api/queues-api.service';
 import { AgentPickerComponent } from '../../shared/agent-picker.component';
+import { LatestLoad } from '../../shared/latest-load';
 
 const PRIORITIES = Array.from({ length: QUEUE_PRIORITY_MAX - QUEUE_PRIORITY_MIN + 1 }, (_, index) => QUEUE_PRIORITY_MIN + index);
 
@@ -122,8 +123,10 @@ export class QueueMembersComponent {
     this.changed.emit();
   }
 
+  private readonly loads = new LatestLoad();
+
   private load(id: string): void {
-    this.api.members(id).subscribe({
+    this.loads.run(this.api.members(id), {
       next: (list) => {
         this.members.set(list);
         this.memberIds.set(list.map((member) => member.id));

@@ -5,6 +5,7 @@ import { MatListModule } from '@angular/material/list';
 import type { StaffSummary } from '@switchboard/contracts';
 import { QueuesApi } from '../../api/queues-api.service';
 import { AgentPickerComponent } from '../../shared/agent-picker.component';
+import { LatestLoad } from '../../shared/latest-load';
 
 /** The supervisors of one queue (they manage its agents): add, remove. Admins only. */
 @Component({
@@ -69,8 +70,10 @@ export class QueueSupervisorsComponent {
     this.changed.emit();
   }
 
+  private readonly loads = new LatestLoad();
+
   private load(id: string): void {
-    this.api.supervisors(id).subscribe({
+    this.loads.run(this.api.supervisors(id), {
       next: (list) => {
         this.supervisors.set(list);
         this.supervisorIds.set(list.map((supervisor) => supervisor.id));

@@ -6,6 +6,7 @@ import type { StaffSummary, Team } from '@switchboard/contracts';
 import { TeamsApi } from '../../api/teams-api.service';
 import { AgentPickerComponent } from '../../shared/agent-picker.component';
 import { ROLE_LABELS } from '../../shared/labels';
+import { LatestLoad } from '../../shared/latest-load';
 
 /** The members of one team: list, add by search, remove. */
 @Component({
@@ -79,8 +80,10 @@ export class TeamMembersComponent {
     this.changed.emit();
   }
 
+  private readonly loads = new LatestLoad();
+
   private load(id: string): void {
-    this.api.members(id).subscribe({
+    this.loads.run(this.api.members(id), {
       next: (list) => {
         this.members.set(list);
         this.memberIds.set(list.map((member) => member.id));

@@ -5,6 +5,7 @@ import { RouterLink } from '@angular/router';
 import type { AgentQueueMembership } from '@switchboard/contracts';
 import { AgentsApi } from '../../../api/agents-api.service';
 import { CHANNEL_ICONS, CHANNEL_LABELS } from '../../../shared/labels';
+import { LatestLoad } from '../../../shared/latest-load';
 
 /** The queues an agent belongs to, as chips linking to each queue. */
 @Component({
@@ -52,7 +53,9 @@ export class AgentQueuesComponent {
     this.load(this.agentId());
   }
 
+  private readonly loads = new LatestLoad();
+
   private load(id: string): void {
-    this.api.queues(id).subscribe({ next: (list) => this.memberships.set(list), error: () => this.memberships.set([]) });
+    this.loads.run(this.api.queues(id), { next: (list) => this.memberships.set(list), error: () => this.memberships.set([]) });
   }
 }
