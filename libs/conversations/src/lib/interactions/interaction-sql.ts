@@ -82,6 +82,20 @@ export function toInteractionRow(raw: RawInteractionRow): InteractionRow {
 }
 
 /**
+ * The routes a filter admits, each as an array parameter of keys and the condition on a waiting
+ * interaction `i` for key `k.key`: its queues, the rules naming the agent (work not already in
+ * one of those queues), and unrouted work on its channels. Each is served by its own index.
+ */
+function waitingRoutes(q: SqlStatement, filter: Omit<WaitingFilter, 'agentId'>): Array<{ keys: string; where: string }> {
+  const queueIds = q.param(filter.queueIds, 'uuid[]');
+  return [
+    { keys: queueIds, where: 'i.queue_id = k.key' },
+    { keys: q.param(filter.ruleIds, 'uuid[]'), where: `i.rule_id = k.key and (i.queue_id is null or i.queue_id <> all(${queueIds}))` },
+    { keys: q.param(filter.openChannels, 'text[]'), where: 'i.channel = k.key and i.queue_id is null and i.rule_id is null' },
+  ];
+}
+
+/**
  * The parts of composed statements (`SqlStatement`) that touch interactions: the router's steps
  * are single statements joining these with its own parts about agents and offers. Each part is a
  * named common table expression holding INTERACTION_COLUMNS of the rows it locked or changed.
@@ -111,25 +125,17 @@ export const InteractionSql = {
    */
   lockOldestWaitingFor(q: SqlStatement, name: string, filter: WaitingFilter, limitExpr: string): void {
     q.with(`${name}_limit`, `select (${limitExpr}) as n`);
-    const queueIds = q.param(filter.queueIds, 'uuid[]');
     const agentId = q.param(filter.agentId, 'uuid');
-    const oldest = (key: string, where: string) =>
-      `select w.* from unnest(${key}) as k(key) cross join lateral (
-         select ${INTERACTION_COLUMNS}, i.enqueued_at as "enqueuedAt" from interactions i
-          where i.status = 'waiting' and ${where} and not (${agentId} = any(i.declined_by))
-          order by i.enqueued_at, i.id
-          limit (select n from ${name}_limit)
-          for update skip locked) w`;
-    q.with(
-      name,
-      `select * from (
-         ${oldest(queueIds, 'i.queue_id = k.key')}
-         union all
-         ${oldest(q.param(filter.ruleIds, 'uuid[]'), `i.rule_id = k.key and (i.queue_id is null or i.queue_id <> all(${queueIds}))`)}
-         union all
-         ${oldest(q.param(filter.openChannels, 'text[]'), 'i.channel = k.key and i.queue_id is null and i.rule_id is null')}
-       ) w order by w."enqueuedAt", w.id limit (select n from ${name}_limit)`,
+    const oldest = waitingRoutes(q, filter).map(
+      ({ keys, where }) =>
+        `select w.* from unnest(${keys}) as k(key) cross join lateral (
+           select ${INTERACTION_COLUMNS}, i.enqueued_at as "enqueuedAt" from interactions i
+            where i.status = 'waiting' and ${where} and not (${agentId} = any(i.declined_by))
+            order by i.enqueued_at, i.id
+            limit (select n from ${name}_limit)
+            for update skip locked) w`,
     );
+    q.with(name, `select * from (${oldest.join(' union all ')}) w order by w."enqueuedAt", w.id limit (select n from ${name}_limit)`);
   },
 
   /**
@@ -137,12 +143,10 @@ export const InteractionSql = {
    * same per-route indexes. A cheap probe that lets a step skip a fill that would find nothing.
    */
   anyWaitingFor(q: SqlStatement, filter: Omit<WaitingFilter, 'agentId'>): string {
-    const waiting = (where: string) => `exists (select 1 from interactions i where i.status = 'waiting' and ${where})`;
-    return `(${[
-      waiting(`i.queue_id = any(${q.param(filter.queueIds, 'uuid[]')})`),
-      waiting(`i.rule_id = any(${q.param(filter.ruleIds, 'uuid[]')})`),
-      waiting(`i.queue_id is null and i.rule_id is null and i.channel = any(${q.param(filter.openChannels, 'text[]')})`),
-    ].join(' or ')})`;
+    const routes = waitingRoutes(q, filter).map(
+      ({ keys, where }) => `exists (select 1 from unnest(${keys}) as k(key) where exists (select 1 from interactions i where i.status = 'waiting' and ${where}))`,
+    );
+    return `(${routes.join(' or ')})`;
   },
 
   /**
