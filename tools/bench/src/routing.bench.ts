@@ -78,7 +78,7 @@ describe('routing benchmark', () => {
     if (!serverUrl) throw new Error('The routing benchmark needs DATABASE_URL and REDIS_URL');
     const tps = await pgbenchTps(serverUrl);
 
-    cluster = await startCluster(1, { ROUTING_TICK_MS: '250', LOG_LEVEL: 'error' });
+    cluster = await startCluster(1, { ROUTING_TICK_MS: '250', LOG_LEVEL: 'error', ...(process.env['BENCH_POOL'] ? { DATABASE_POOL_SIZE: process.env['BENCH_POOL'] } : {}) });
     const node = cluster.nodes[0] as Cluster['nodes'][0];
     const backlogPeople = await createAgents(cluster, AGENTS, () => ({ capacity: { chat: 0 }, tabLimit: 0, loginInPause: true }));
     const livePeople = await createAgents(cluster, AGENTS, () => ({ capacity: { chat: 3 }, tabLimit: 4 }));

@@ -141,10 +141,13 @@ export const InteractionSql = {
   /**
    * An SQL condition: whether anything the filter admits is waiting (declines aside), from the
    * same per-route indexes. A cheap probe that lets a step skip a fill that would find nothing.
+   * Each route is a lateral lookup that stops at its first row: as a plain semi-join, the generic
+   * plan hashed every waiting interaction of every route (a backlog in a queue the agent does not
+   * serve made each close cost milliseconds).
    */
   anyWaitingFor(q: SqlStatement, filter: Omit<WaitingFilter, 'agentId'>): string {
     const routes = waitingRoutes(q, filter).map(
-      ({ keys, where }) => `exists (select 1 from unnest(${keys}) as k(key) where exists (select 1 from interactions i where i.status = 'waiting' and ${where}))`,
+      ({ keys, where }) => `exists (select 1 from unnest(${keys}) as k(key) cross join lateral (select 1 from interactions i where i.status = 'waiting' and ${where} limit 1) w)`,
     );
     return `(${routes.join(' or ')})`;
   },
