@@ -54,7 +54,7 @@ export async function startSwitchboard(
     app.getHttpAdapter().getInstance().disable('x-powered-by');
     configureHttpSecurity(app, config);
     app.use(app.get(MetricsService).middleware, jsonBody, jsonBodyErrors);
-    app.useWebSocketAdapter(new SocketIoAdapter(app, config.REDIS_URL ? { url: config.REDIS_URL, prefix: config.REDIS_KEY_PREFIX } : undefined));
+    app.useWebSocketAdapter(new SocketIoAdapter(app, config.sharedRedis));
     configureHttp(app);
     await app.listen(config.PORT, config.HOST);
   } catch (error) {

@@ -168,7 +168,7 @@ describe('routing benchmark', () => {
     liveAgents.forEach((a) => a.stop());
 
     // BENCH_TRACE=file: each chat's send time (ms into the phase) and latency, to see when slow ones cluster.
-    if (process.env['BENCH_TRACE']) writeFileSync(process.env['BENCH_TRACE'], trace.join('\n'));
+    if (process.env['BENCH_TRACE']) writeFileSync(process.env['BENCH_TRACE'], [`# epoch ms at 0: ${(performance.timeOrigin + rateStartAt).toFixed(0)}`, ...trace].join('\n'));
     const sorted = [...latencies].sort((a, b) => a - b);
     const lines = [
       `routing benchmark (server PostgreSQL, Redis, one API node; 2 × ${AGENTS} agents)`,

@@ -132,6 +132,11 @@ export class AppConfig {
     return this.DATABASE_URL ? 'server' : 'embedded';
   }
 
+  /** The Redis the nodes share (socket fan-out, notices, throttles), with this installation's key prefix. */
+  get sharedRedis(): { url: string; prefix: string } | undefined {
+    return this.REDIS_URL ? { url: this.REDIS_URL, prefix: this.REDIS_KEY_PREFIX } : undefined;
+  }
+
   get publicUrl(): string {
     return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/$/, '');
   }

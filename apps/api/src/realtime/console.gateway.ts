@@ -20,8 +20,10 @@ import { STATUS_OF_CODE } from '../errors/error-status';
 import type { ContactBroadcast } from '@switchboard/conversations';
 import { AuthService, SecuritySettingsService, SessionEvents, type SessionsEnded } from '@switchboard/security';
 import type { UserNotifier } from '@switchboard/staff';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { hostname } from 'node:os';
 import type { Namespace, Socket } from 'socket.io';
+import { NoticeBus, type UserNotice } from './notice-bus';
 
 type ConsoleSocket = Socket<ConsoleClientEvents, ConsoleServerEvents, Record<string, never>, { user: CurrentUser; sessionId: string }>;
 
@@ -32,9 +34,16 @@ export const NODE_NAME = `${hostname()}:${process.pid}`;
 export const userRoom = (userId: string) => `user:${userId}`;
 /** The sockets of one session (one signed-in device). */
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
-/** Every socket of users with "Mask Sensitive Data", and those of one such user. */
+/** Every socket of users with "Mask Sensitive Data". */
 const MASKED_ROOM = 'masked';
-const maskedUserRoom = (userId: string) => `masked:${userId}`;
+
+/** An action a socket asked for: the notice announcing its own result goes to the user's other sockets only. */
+interface Acting {
+  socketId: string;
+  /** The notice the acknowledgement stands for, and the offer or interaction it is about. */
+  event: keyof ConsoleServerEvents;
+  id: string;
+}
 
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
@@ -53,6 +62,7 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
   private readonly logger = new Logger('ConsoleGateway');
   private maskVisible = { value: 4, readAt: 0 };
   private maskWidthRead: Promise<void> | null = null;
+  private readonly acting = new AsyncLocalStorage<Acting>();
   // Looked up after start: routing sends its events through this gateway, so it cannot be a constructor dependency.
   private presence!: PresenceService;
   private offers!: OfferActions;
@@ -65,10 +75,12 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
     private readonly sessionEvents: SessionEvents,
     private readonly settings: SecuritySettingsService,
     private readonly moduleRef: ModuleRef,
+    private readonly bus: NoticeBus,
   ) {}
 
   onModuleInit(): void {
     this.sessionEvents.onEnded((event) => this.endSockets(event));
+    this.bus.onNotice((notice) => this.deliver(notice));
   }
 
   onApplicationBootstrap(): void {
@@ -98,7 +110,7 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
   async handleConnection(socket: ConsoleSocket): Promise<void> {
     const { user, sessionId } = socket.data;
     const rooms = [userRoom(user.id), sessionRoom(sessionId)];
-    if (user.maskSensitiveData) rooms.push(MASKED_ROOM, maskedUserRoom(user.id));
+    if (user.maskSensitiveData) rooms.push(MASKED_ROOM);
     await socket.join(rooms);
     socket.emit('session.ready', { user, node: NODE_NAME });
     await this.presence.connected(user.id).catch((error: unknown) => this.logger.error(error));
@@ -120,7 +132,7 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
   @SubscribeMessage('offer.accept')
   acceptOffer(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() body: unknown): Promise<SocketActionResult<InteractionSummary>> {
     const offerId = (body as { offerId?: unknown })?.offerId;
-    return this.act(() => this.offers.accept(socket.data.user.id, offerId as string), () => isId(offerId));
+    return this.act(() => this.offers.accept(socket.data.user.id, offerId as string), () => isId(offerId), { socketId: socket.id, event: 'offer.accepted', id: offerId as string });
   }
 
   @SubscribeMessage('offer.reject')
@@ -132,7 +144,11 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
   @SubscribeMessage('interaction.close')
   closeInteraction(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() body: unknown): Promise<SocketActionResult<null>> {
     const interactionId = (body as { interactionId?: unknown })?.interactionId;
-    return this.act(() => this.offers.close(socket.data.user.id, interactionId as string).then(() => null), () => isId(interactionId));
+    return this.act(() => this.offers.close(socket.data.user.id, interactionId as string).then(() => null), () => isId(interactionId), {
+      socketId: socket.id,
+      event: 'interaction.closed',
+      id: interactionId as string,
+    });
   }
 
   @SubscribeMessage('interaction.transfer')
@@ -149,11 +165,14 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
     return [...new Set([...this.namespace.sockets.values()].map((socket) => (socket.data as { user?: CurrentUser }).user?.id).filter((id): id is string => Boolean(id)))];
   }
 
-  /** Runs a console action sent over the socket; a malformed request or a refused action answers an error, never throws. */
-  private async act<T>(work: () => Promise<T>, valid: () => boolean): Promise<SocketActionResult<T>> {
+  /**
+   * Runs a console action sent over the socket; a malformed request or a refused action answers an
+   * error, never throws. `acting`: the notice the acknowledgement makes redundant for this socket.
+   */
+  private async act<T>(work: () => Promise<T>, valid: () => boolean, acting?: Acting): Promise<SocketActionResult<T>> {
     if (!valid()) return { ok: false, error: { statusCode: 400, code: ErrorCode.ValidationFailed, message: 'Malformed request' } };
     try {
-      return { ok: true, data: await work() };
+      return { ok: true, data: await (acting ? this.acting.run(acting, work) : work()) };
     } catch (error) {
       if (error instanceof DomainException) return { ok: false, error: { statusCode: STATUS_OF_CODE[error.code as ErrorCode] ?? 500, code: error.code, message: error.message } };
       this.logger.error(error);
@@ -161,10 +180,36 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
     }
   }
 
-  /** Sends to every socket of a user, whichever node it is connected to; masked for a masked user. */
+  /**
+   * Sends to every socket of a user, whichever node it is connected to; masked for a masked user.
+   * The socket whose action this notice reports has its acknowledgement instead.
+   */
   notifyUser<E extends keyof ConsoleServerEvents>(userId: string, event: E, ...payload: Parameters<ConsoleServerEvents[E]>): void {
-    this.namespace.to(userRoom(userId)).except(MASKED_ROOM).emit(event, ...payload);
-    this.withMaskWidth((visible) => this.namespace.to(maskedUserRoom(userId)).emit(event, ...(maskSensitive(payload, visible) as typeof payload)));
+    const notice: UserNotice = { userId, event, payload, exceptSocket: this.actingSocket(event, payload[0]) };
+    this.deliver(notice);
+    this.bus.publish(notice);
+  }
+
+  /** The socket that asked for the change this notice reports, if it is that socket's own action. */
+  private actingSocket(event: keyof ConsoleServerEvents, subject: unknown): string | undefined {
+    const acting = this.acting.getStore();
+    if (!acting || acting.event !== event) return undefined;
+    const about = subject as { offerId?: string; interactionId?: string } | undefined;
+    return about?.offerId === acting.id || about?.interactionId === acting.id ? acting.socketId : undefined;
+  }
+
+  /** A notice to the user's sockets on this node, each plain or masked as its user's setting says. */
+  private deliver({ userId, event, payload, exceptSocket }: UserNotice): void {
+    // A notice from another node can come in before this node's socket server is up.
+    const ids = this.namespace?.adapter.rooms.get(userRoom(userId));
+    if (!ids) return;
+    for (const id of ids) {
+      const socket = this.namespace.sockets.get(id);
+      if (!socket || id === exceptSocket) continue;
+      const emit = socket.emit.bind(socket) as (event: string, ...args: unknown[]) => boolean;
+      if (!socket.rooms.has(MASKED_ROOM)) emit(event, ...payload);
+      else this.withMaskWidth((visible) => emit(event, ...(maskSensitive(payload, visible) as unknown[])));
+    }
   }
 
   contactSaved(contact: Contact): void {
@@ -175,8 +220,8 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
   /** Moves the user's open sockets in or out of the masked rooms, on every node. */
   async maskingChanged(userId: string, masked: boolean): Promise<void> {
     const sockets = this.namespace.in(userRoom(userId));
-    if (masked) sockets.socketsJoin([MASKED_ROOM, maskedUserRoom(userId)]);
-    else sockets.socketsLeave([MASKED_ROOM, maskedUserRoom(userId)]);
+    if (masked) sockets.socketsJoin(MASKED_ROOM);
+    else sockets.socketsLeave(MASKED_ROOM);
   }
 
   /** Tells the sockets of ended sessions why, then disconnects them (every node, through the adapter). */

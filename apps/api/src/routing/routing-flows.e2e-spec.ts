@@ -1,6 +1,6 @@
 import type { Desk, InteractionSummary, OutboxMail, Page, Presence, Queue, SocketActionResult } from '@switchboard/contracts';
 import { connectAgent, eventually, inbound, liveAgent, sleep, type LiveAgent } from '../testing/routing-fixtures';
-import { nextEvent } from '../testing/security-fixtures';
+import { connectConsole, nextEvent } from '../testing/security-fixtures';
 import { createAgent, createQueue, useAppWithAdmin, type Caller } from '../testing/staff-fixtures';
 
 /** A queue with these members, reached by its own rule on its own host; answers the page address to use. */
@@ -182,6 +182,29 @@ describe('routing flows', () => {
     agent.stop();
   });
 
+
+  it("a socket's own accept and close come back as acknowledgements; the agent's other consoles get the notices", async () => {
+    const agent = await createAgent(ctx.admin);
+    const acting = await connectAgent(ctx.app, agent);
+    // A second console of the same agent (already online: no presence change to wait for).
+    const other = { socket: connectConsole(ctx.app, await ctx.app.login(agent.username, agent.password)), stop: () => other.socket.disconnect() };
+    await nextEvent(other.socket, 'session.ready');
+    const { url } = await routedQueue(ctx.admin, [agent.id]);
+    const otherOffer = nextEvent<{ id: string }>(other.socket, 'offer.new');
+    const created = await inbound(ctx.admin, { pageUrl: url });
+    const offer = await acting.nextOffer((o) => o.interaction.id === created.interactionId);
+    expect(await otherOffer).toMatchObject({ id: offer.id });
+    const seenAccepted = nextEvent<{ offerId: string }>(other.socket, 'offer.accepted');
+    expect(await ack(acting, 'offer.accept', { offerId: offer.id })).toMatchObject({ ok: true, data: { id: created.interactionId, status: 'active' } });
+    expect(await seenAccepted).toMatchObject({ offerId: offer.id });
+    const seenClosed = nextEvent<{ interactionId: string }>(other.socket, 'interaction.closed');
+    expect(await ack(acting, 'interaction.close', { interactionId: created.interactionId })).toEqual({ ok: true, data: null });
+    expect(await seenClosed).toMatchObject({ interactionId: created.interactionId });
+    // Both notices reached the other console before this point; the acting one never got them.
+    expect(acting.events.map((e) => e.event)).not.toContain('offer.accepted');
+    expect(acting.events.map((e) => e.event)).not.toContain('interaction.closed');
+    [acting, other].forEach((a) => a.stop());
+  });
   it('an agent whose consoles are gone past the grace period goes offline, and their offer moves on', async () => {
     const leaving = await createAgent(ctx.admin);
     const staying = await liveAgent(ctx.app, ctx.admin);

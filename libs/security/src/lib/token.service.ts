@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { LRUCache } from 'lru-cache';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import type { Role } from '@switchboard/contracts';
 import { SECURITY_OPTIONS, type SecurityOptions } from './security-options';
@@ -30,6 +31,9 @@ export const STEP_TOKEN_TTL_SECONDS = 300;
 
 const ISSUER = 'switchboard';
 
+/** Access tokens whose signature was checked lately (each request presents one; checking it again costs an HMAC and a parse). */
+const VERIFIED_TOKENS = 10_000;
+
 @Injectable()
 export class TokenService implements OnModuleInit {
   private secret = '';
@@ -39,6 +43,8 @@ export class TokenService implements OnModuleInit {
    * @nestjs/jwt passes it through to jsonwebtoken unchanged (its type says string or Buffer).
    */
   private verifyKey!: KeyObject;
+  /** Claims of access tokens already verified, with when they expire (ms): the signature of a token string never changes. */
+  private readonly verified = new LRUCache<string, { claims: AccessTokenClaims; expiresAt: number }>({ max: VERIFIED_TOKENS });
 
   constructor(
     private readonly jwt: JwtService,
@@ -86,7 +92,9 @@ export class TokenService implements OnModuleInit {
 
   /** Returns the claims of a valid access token; throws `unauthenticated` for anything else. */
   async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
-    let claims: Partial<AccessTokenClaims>;
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.expiresAt) return known.claims;
+    let claims: Partial<AccessTokenClaims> & { exp?: number };
     try {
       claims = await this.jwt.verifyAsync(token, { secret: this.verifyKey as unknown as Buffer, algorithms: ['HS256'], issuer: ISSUER });
     } catch {
@@ -95,6 +103,7 @@ export class TokenService implements OnModuleInit {
     if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
       throw SecurityException.unauthenticated('The access token is invalid or expired');
     }
+    if (typeof claims.exp === 'number') this.verified.set(token, { claims: claims as AccessTokenClaims, expiresAt: claims.exp * 1000 });
     return claims as AccessTokenClaims;
   }
 }
