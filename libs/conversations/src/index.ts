@@ -1,6 +1,7 @@
 import { CreateContacts1763900300000 } from './lib/migrations/1763900300000-createContacts';
 import { CreateInteractions1764000100000 } from './lib/migrations/1764000100000-createInteractions';
 import { IndexWaitingByRoute1764000300000 } from './lib/migrations/1764000300000-indexWaitingByRoute';
+import { IndexDeclinedWaiting1764000300200 } from './lib/migrations/1764000300200-indexDeclinedWaiting';
 
 export { ConversationsModule } from './lib/conversations.module';
 export { ContactsService } from './lib/contacts/contacts.service';
@@ -17,4 +18,4 @@ export {
   type WaitingFilter,
 } from './lib/interactions/interaction-sql';
 
-export const conversationsMigrations = [CreateContacts1763900300000, CreateInteractions1764000100000, IndexWaitingByRoute1764000300000];
+export const conversationsMigrations = [CreateContacts1763900300000, CreateInteractions1764000100000, IndexWaitingByRoute1764000300000, IndexDeclinedWaiting1764000300200];

@@ -23,13 +23,13 @@ export interface ConsoleServerEvents {
   'presence.changed': (payload: Presence) => void;
   /** An interaction is offered to this agent. */
   'offer.new': (payload: Offer) => void;
-  /** The offer is this agent's now (accepted by them or by auto answer). */
+  /** The offer is this agent's now (accepted by them or by auto answer). Not sent to the socket whose `offer.accept` it answers: its acknowledgement says so. */
   'offer.accepted': (payload: { offerId: string; interaction: InteractionSummary }) => void;
   /** The offer left this agent: rejected, timed out, taken by another, withdrawn or abandoned. */
   'offer.ended': (payload: { offerId: string; interactionId: string; reason: OfferEndReason }) => void;
   /** An interaction this agent held was transferred away. */
   'interaction.transferred': (payload: { interactionId: string; to: TransferRequest }) => void;
-  /** An interaction this agent held was closed (by them, or the contact abandoned it). */
+  /** An interaction this agent held was closed (by them, or the contact abandoned it). Not sent to the socket whose `interaction.close` it answers. */
   'interaction.closed': (payload: { interactionId: string; reason: string }) => void;
 }
 

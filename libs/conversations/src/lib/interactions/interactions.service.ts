@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { personalData, type InteractionStatus, type InteractionSummary } from '@switchboard/contracts';
+import { personalData, type InteractionSummary } from '@switchboard/contracts';
 import { isUniqueViolation, returningRows, SqlStatement } from '@switchboard/db';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -213,9 +213,9 @@ export class InteractionsService {
     return rows.map((r) => r.id);
   }
 
-  /** Ids of interactions in one state, oldest first. */
-  async idsWithStatus(status: InteractionStatus, limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query('select id from interactions where status = $1 order by created_at limit $2', [status, limit]);
+  /** Ids of offered interactions, oldest first (the status is written out so that the partial index serves it). */
+  async offeredOldestFirst(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`select id from interactions where status = 'offered' order by created_at limit $1`, [limit]);
     return rows.map((r) => r.id);
   }
 

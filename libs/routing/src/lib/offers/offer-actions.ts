@@ -259,7 +259,7 @@ export class OfferActions {
 
   /** Interactions left "offered" without any pending offer wait again (repair). */
   async requeueOrphans(): Promise<number> {
-    const offered = await this.interactions.idsWithStatus(InteractionStatus.Offered, 500);
+    const offered = await this.interactions.offeredOldestFirst(500);
     const pending = await this.offers.withPending(offered);
     const orphans: string[] = [];
     for (const id of offered.filter((i) => !pending.has(i))) {
