@@ -54,7 +54,11 @@ export class RedisNoticeBus extends NoticeBus implements OnApplicationBootstrap,
     this.pub = new Redis(url, { maxRetriesPerRequest: null });
     this.sub = this.pub.duplicate();
     this.sub.on('messageBuffer', (_channel: Buffer, message: Buffer) => this.received(message));
+    // ioredis reconnects by itself; without a listener each failed attempt would be an unhandled 'error' event.
+    for (const client of [this.pub, this.sub]) client.on('error', (error: Error) => this.closing || this.logger.warn(`Redis (socket notices): ${error.message}`));
     this.subscribed = this.sub.subscribe(this.channel);
+    // Awaited at bootstrap; a failure when the node never got that far is not an unhandled rejection.
+    this.subscribed.catch(() => undefined);
   }
 
   /** The node serves requests only once other nodes' notices reach it. */
