@@ -69,11 +69,20 @@ export class RoutingClock implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** One pass; public so that tests can run one without waiting. */
   async tick(): Promise<void> {
+    // Each step is its own transaction: a node stopping between two leaves nothing half-done.
     for (const offer of await this.offers.autoAnswerDue(BATCH)) {
+      if (this.stopped) return;
       await this.actions.accept(offer.agentId, offer.id).catch(() => undefined);
     }
-    for (const offer of await this.offers.expired(BATCH)) await this.actions.timeout(offer.id);
-    for (const id of await this.interactions.overdue(BATCH)) await this.actions.overflow(id);
+    for (const offer of await this.offers.expired(BATCH)) {
+      if (this.stopped) return;
+      await this.actions.timeout(offer.id);
+    }
+    for (const id of await this.interactions.overdue(BATCH)) {
+      if (this.stopped) return;
+      await this.actions.overflow(id);
+    }
+    if (this.stopped) return;
     const now = Date.now();
     if (now - this.last.heartbeat >= Math.min(HEARTBEAT_MS, (this.options.presenceGraceSeconds * 1000) / 3)) {
       this.last.heartbeat = now;
