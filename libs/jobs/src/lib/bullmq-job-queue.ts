@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { JobOptions, JobQueue } from '@switchboard/plugin-sdk';
 import { Queue, Worker } from 'bullmq';
 import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, HandlerRegistry } from './handler-registry';
@@ -14,7 +14,7 @@ const KEEP_FAILED_S = 7 * 24 * 3600;
  * worker, so jobs survive a node's death and spread over the nodes.
  */
 @Injectable()
-export class BullMqJobQueue implements JobQueue, OnApplicationBootstrap, OnApplicationShutdown {
+export class BullMqJobQueue implements JobQueue, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly registry = new HandlerRegistry();
   private worker?: Worker;
@@ -51,9 +51,12 @@ export class BullMqJobQueue implements JobQueue, OnApplicationBootstrap, OnAppli
     this.worker.on('error', (error) => this.logger.error(`Job worker error: ${error.message}`));
   }
 
-  /** Lets active jobs finish, then disconnects. */
-  async onApplicationShutdown(): Promise<void> {
+  /** Lets active jobs finish before the shutdown hooks end the database pool they may still need. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
   }
 }

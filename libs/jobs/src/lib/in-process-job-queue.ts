@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Job, JobOptions, JobQueue } from '@switchboard/plugin-sdk';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, HandlerRegistry } from './handler-registry';
@@ -12,7 +12,7 @@ const REMEMBERED_IDS = 50_000;
  * without Redis, and why several nodes need REDIS_URL.
  */
 @Injectable()
-export class InProcessJobQueue implements JobQueue, OnApplicationShutdown {
+export class InProcessJobQueue implements JobQueue, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly registry = new HandlerRegistry();
   private readonly seenIds = new Set<string>();
@@ -31,8 +31,8 @@ export class InProcessJobQueue implements JobQueue, OnApplicationShutdown {
     this.schedule({ id, name, data, attempt: 1 }, options, options.delayMs ?? 0);
   }
 
-  /** Waits for running jobs, drops waiting ones. */
-  async onApplicationShutdown(): Promise<void> {
+  /** Waits for running jobs, drops waiting ones; before the shutdown hooks, which end the database pool jobs may still need. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();

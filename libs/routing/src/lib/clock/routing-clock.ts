@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InteractionsService } from '@switchboard/conversations';
 import { DataSource } from 'typeorm';
 import { Arbiter } from '../arbiter/arbiter';
@@ -25,7 +25,7 @@ const RECONCILE_MS = 30_000;
  * reservations and repairs interactions left offered without an offer.
  */
 @Injectable()
-export class RoutingClock implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RoutingClock implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('RoutingClock');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -48,7 +48,11 @@ export class RoutingClock implements OnApplicationBootstrap, OnApplicationShutdo
     this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before any module's shutdown: the database pool ends in the shutdown hooks, and a tick
+   * still waiting for a connection from an ended pool would wait for ever.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
