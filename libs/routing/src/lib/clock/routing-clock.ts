@@ -73,19 +73,9 @@ export class RoutingClock implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** One pass; public so that tests can run one without waiting. */
   async tick(): Promise<void> {
-    // Each step is its own transaction: a node stopping between two leaves nothing half-done.
-    for (const offer of await this.offers.autoAnswerDue(BATCH)) {
-      if (this.stopped) return;
-      await this.actions.accept(offer.agentId, offer.id).catch(() => undefined);
-    }
-    for (const offer of await this.offers.expired(BATCH)) {
-      if (this.stopped) return;
-      await this.actions.timeout(offer.id);
-    }
-    for (const id of await this.interactions.overdue(BATCH)) {
-      if (this.stopped) return;
-      await this.actions.overflow(id);
-    }
+    await this.eachUntilStopped(await this.offers.autoAnswerDue(BATCH), (offer) => this.actions.accept(offer.agentId, offer.id).catch(() => undefined));
+    await this.eachUntilStopped(await this.offers.expired(BATCH), (offer) => this.actions.timeout(offer.id));
+    await this.eachUntilStopped(await this.interactions.overdue(BATCH), (id) => this.actions.overflow(id));
     if (this.stopped) return;
     const now = Date.now();
     if (now - this.last.heartbeat >= Math.min(HEARTBEAT_MS, (this.options.presenceGraceSeconds * 1000) / 3)) {
@@ -100,6 +90,14 @@ export class RoutingClock implements OnApplicationBootstrap, BeforeApplicationSh
     if (now - this.last.reconcile >= RECONCILE_MS) {
       this.last.reconcile = now;
       await this.reconcile();
+    }
+  }
+
+  /** Runs one step per item; each is its own transaction, so a node stopping between two leaves nothing half-done. */
+  private async eachUntilStopped<T>(items: readonly T[], step: (item: T) => Promise<unknown>): Promise<void> {
+    for (const item of items) {
+      if (this.stopped) return;
+      await step(item);
     }
   }
 
