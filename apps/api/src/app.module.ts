@@ -11,6 +11,7 @@ import { AuthGuard, MaskingInterceptor, SecurityModule, securityMigrations } fro
 import { PermissionsGuard } from '@switchboard/permissions';
 import { queuesMigrations } from '@switchboard/queues';
 import { RoutingModule, routingMigrations } from '@switchboard/routing';
+import { SitesModule, sitesMigrations } from '@switchboard/sites';
 import { StaffModule, staffMigrations } from '@switchboard/staff';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -41,6 +42,7 @@ const migrations = [
   ...mailMigrations,
   ...conversationsMigrations,
   ...routingMigrations,
+  ...sitesMigrations,
 ];
 
 /** Serves the built console at `/` (with its client-side routes) when it has been built. */
@@ -73,7 +75,8 @@ export class AppModule {
           firstAdmin: { username: config.ADMIN_USERNAME, email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
         }),
         ConversationsModule,
-        RoutingModule.forRoot({ presenceGraceSeconds: config.PRESENCE_GRACE_SECONDS, tickMs: config.ROUTING_TICK_MS }),
+        SitesModule.forRoot({ publicUrl: config.publicUrl }),
+        RoutingModule.forRoot({ presenceGraceSeconds: config.PRESENCE_GRACE_SECONDS, tickMs: config.ROUTING_TICK_MS, reconcileSeconds: config.ROUTING_RECONCILE_SECONDS }),
         RealtimeModule.forRoot({ redis: config.sharedRedis }),
         PluginHostModule.forRoot(plugins),
         ...consoleModule(config),

@@ -14,3 +14,5 @@ export * from './lib/security';
 export * from './lib/contacts';
 export * from './lib/csv-safe';
 export * from './lib/routing';
+export * from './lib/sites';
+export * from './lib/history';

@@ -2,6 +2,8 @@ import { CreateContacts1763900300000 } from './lib/migrations/1763900300000-crea
 import { CreateInteractions1764000100000 } from './lib/migrations/1764000100000-createInteractions';
 import { IndexWaitingByRoute1764000300000 } from './lib/migrations/1764000300000-indexWaitingByRoute';
 import { IndexDeclinedWaiting1764000300200 } from './lib/migrations/1764000300200-indexDeclinedWaiting';
+import { AddSiteRoute1764000400200 } from './lib/migrations/1764000400200-addSiteRoute';
+import { SearchMessages1764000400400 } from './lib/migrations/1764000400400-searchMessages';
 
 export { ConversationsModule } from './lib/conversations.module';
 export { ContactsService } from './lib/contacts/contacts.service';
@@ -18,4 +20,4 @@ export {
   type WaitingFilter,
 } from './lib/interactions/interaction-sql';
 
-export const conversationsMigrations = [CreateContacts1763900300000, CreateInteractions1764000100000, IndexWaitingByRoute1764000300000, IndexDeclinedWaiting1764000300200];
+export const conversationsMigrations = [CreateContacts1763900300000, CreateInteractions1764000100000, IndexWaitingByRoute1764000300000, IndexDeclinedWaiting1764000300200, AddSiteRoute1764000400200, SearchMessages1764000400400];

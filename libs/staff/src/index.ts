@@ -8,6 +8,7 @@ export { UsersService, staffUserFromJson, type StaffUser, type NewUser, type Rou
 export { AgentEvents, type AgentsChangedListener } from './lib/agent-events';
 export { AgentsService } from './lib/agents/agents.service';
 export { SeatsService } from './lib/seats.service';
+export { PrioritizedAgentDto } from './lib/prioritized-agent.dto';
 export { STAFF_CREDENTIALS, USER_NOTIFIER, type StaffCredentials, type PasswordRules, type UserNotifier, type StaffOptions } from './lib/ports';
 
 /** This module's migrations, in order. */

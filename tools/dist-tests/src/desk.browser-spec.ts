@@ -113,4 +113,34 @@ describe('the agent desk in Chromium', () => {
     await row.waitFor({ state: 'detached' });
     expect((await agentApi.get<Desk>('/routing/desk')).interactions.some((entry) => entry.id === id)).toBe(false);
   });
+
+  it('lets an agent transfer to another online agent, who gets it as an offer', async () => {
+    const colleague = { username: 'desk.colleague', password: 'Colleague-Password-123!' };
+    await session.api.post('/agents', { username: colleague.username, fullName: 'Carla Colleague', email: 'desk.colleague@example.test', password: colleague.password, role: 'agent' });
+    const other = await signedInPage(session.browser, session.server.url, colleague);
+    try {
+      await textOf(other.getByTestId('presence-label'), 'Online');
+      await other.locator('mat-nav-list').getByRole('link', { name: 'My desk' }).click();
+      await other.waitForURL(/\/desk$/);
+      const colleagueApi = await apiAs(session.server.url, colleague.username, colleague.password);
+      // Routed to everyone online: whoever gets the offer first takes it; make it ours by pausing the colleague.
+      const setColleague = async (status: string) => expect((await colleagueApi.call('PUT', '/presence/me', { status })).status).toBe(200);
+      await setColleague('paused');
+      const id = await inbound({ contactName: 'Ada Agent-Transfer' });
+      await page.getByTestId(`offer-${id}`).getByTestId('offer-accept').click();
+      await setColleague('online');
+      const row = page.getByTestId(`interaction-${id}`);
+      await row.getByTestId('interaction-transfer').click();
+      // Earlier tests left a declined chat waiting: the colleague may hold it by now, so the count is not fixed.
+      await page.getByTestId('transfer-to-agent').click();
+      await page.locator('mat-form-field', { has: page.getByTestId('transfer-agent') }).click();
+      await page.getByRole('option', { name: /^Carla Colleague \(desk\.colleague\) · \d+ open$/ }).click();
+      await page.getByTestId('transfer-save').click();
+      await page.locator('mat-snack-bar-container').filter({ hasText: 'Transferred to Carla Colleague' }).waitFor();
+      await row.waitFor({ state: 'detached' });
+      await textOf(other.getByTestId(`offer-${id}`).getByTestId('offer-contact'), 'Ada Agent-Transfer');
+    } finally {
+      await other.close();
+    }
+  });
 });

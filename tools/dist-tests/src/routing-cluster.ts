@@ -30,7 +30,8 @@ export async function startCluster(count: number, env: Record<string, string> = 
   };
   const nodes: ServerProcess[] = [];
   try {
-    for (let i = 0; i < count; i++) nodes.push(await startServer(shared));
+    // Each node in its own session, as services run: the load generator is this process.
+    for (let i = 0; i < count; i++) nodes.push(await startServer(shared, undefined, { ownSession: true }));
   } catch (error) {
     await Promise.all(nodes.map((n) => n.stop()));
     await location.dispose();
@@ -55,7 +56,9 @@ export async function loginAs(node: ServerProcess, login: string, password: stri
 }
 
 /** Connections kept open between calls: the load generator shares the machine with the server, so it spends as little as it can. */
-const keepAlive = new Agent({ keepAlive: true });
+// Idle sockets are dropped after 2 s, well before the server's 5 s keep-alive timeout: a request
+// sent on a socket the server is closing at that moment fails with ECONNRESET.
+const keepAlive = new Agent({ keepAlive: true, timeout: 2000 });
 
 /** A JSON API call; throws on a status other than `expect`. */
 export function api<T>(node: ServerProcess, token: string, method: string, path: string, body?: unknown, expect = [200, 201, 204]): Promise<T> {

@@ -28,15 +28,29 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
+/**
+ * A server in its own session does not get the runner's Ctrl-C, nor die with a runner that is
+ * killed: a shell in the runner's group, deaf to those signals, kills it once the runner is gone.
+ */
+function killWhenOrphaned(child: ChildProcess): void {
+  const watch = `trap '' INT TERM HUP; while kill -0 ${process.pid} 2>/dev/null && kill -0 ${child.pid} 2>/dev/null; do sleep 1; done; kill -0 ${process.pid} 2>/dev/null || kill -9 ${child.pid} 2>/dev/null`;
+  spawn('sh', ['-c', watch], { stdio: 'ignore' }).unref();
+}
+
 /** Runs the built API as `npm start` does (from the workspace root), and waits for its URL line. */
-export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, timeoutMs = 60_000, options: { ownSession?: boolean } = {}): Promise<ServerProcess> {
   const port = env['PORT'] ?? String(await freePort());
   // SB_SERVER_NODE_ARGS: extra Node flags for the server, e.g. `--cpu-prof` to profile a benchmark.
   const nodeArgs = process.env['SB_SERVER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
+    // ownSession: its own session, as a service runs. With the kernel's autogroup scheduling a
+    // server in the runner's session shares one CPU share with the load generator, while each
+    // PostgreSQL backend (a session of its own) has a share to itself.
+    detached: options.ownSession ?? false,
     env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', ADMIN_PASSWORD: ADMIN.password, PORT: port, ...env },
   });
+  if (options.ownSession) killWhenOrphaned(child);
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));

@@ -78,6 +78,10 @@ export class AppConfig {
   @IntegerEnv(50, 5000, 'must be a number of milliseconds from 50 to 5000')
   ROUTING_TICK_MS = 250;
 
+  /** Seconds between two runs of the reconciler, which repairs loads and reservations that no transaction should leave behind. */
+  @IntegerEnv(5, 86400, 'must be a number of seconds from 5 to 86400')
+  ROUTING_RECONCILE_SECONDS = 30;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com:465' })

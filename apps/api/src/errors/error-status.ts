@@ -11,6 +11,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.InvalidCredentials]: HttpStatus.UNAUTHORIZED,
   [ErrorCode.ResetTokenInvalid]: HttpStatus.BAD_REQUEST,
   [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorCode.Blocked]: HttpStatus.FORBIDDEN,
   [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.RouteNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.Conflict]: HttpStatus.CONFLICT,

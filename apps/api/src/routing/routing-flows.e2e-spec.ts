@@ -1,4 +1,4 @@
-import type { Desk, InteractionSummary, OutboxMail, Page, Presence, Queue, SocketActionResult } from '@switchboard/contracts';
+import type { Desk, InteractionSummary, Offer, OutboxMail, Page, Presence, Queue, SocketActionResult, TransferTargets } from '@switchboard/contracts';
 import { connectAgent, eventually, inbound, liveAgent, sleep, type LiveAgent } from '../testing/routing-fixtures';
 import { connectConsole, nextEvent } from '../testing/security-fixtures';
 import { createAgent, createQueue, useAppWithAdmin, type Caller } from '../testing/staff-fixtures';
@@ -112,13 +112,21 @@ describe('routing flows', () => {
       const offer = await from.nextOffer((o) => o.interaction.id === created.interactionId);
       await from.caller.post(`/api/v1/offers/${offer.id}/accept`).expect(200);
     }
+    // The holder, an agent, may see where it can go: the channel's queues and the other online agents.
+    const targets = (await from.caller.get(`/api/v1/interactions/${a.interactionId}/transfer-targets`).expect(200)).body as TransferTargets;
+    expect(targets.queues.map((q) => q.id)).toEqual(expect.arrayContaining([target.queue.id]));
+    expect(targets.agents.find((entry) => entry.agentId === to.id)).toMatchObject({ openTotal: 0, hasRoom: true });
+    expect(targets.agents.some((entry) => entry.agentId === from.id)).toBe(false);
+    await to.caller.get(`/api/v1/interactions/${a.interactionId}/transfer-targets`).expect(404);
     const told = nextEvent<{ interactionId: string }>(from.socket, 'interaction.transferred');
     await from.caller.post(`/api/v1/interactions/${a.interactionId}/transfer`).send({ queueId: target.queue.id }).expect(204);
     expect((await told).interactionId).toBe(a.interactionId);
     const moved = await to.nextOffer((o) => o.interaction.id === a.interactionId);
     expect(moved.interaction.queueId).toBe(target.queue.id);
     await to.caller.post(`/api/v1/offers/${moved.id}/accept`).expect(200);
-    // "to" is full now (chat capacity 1): a transfer to them is refused and nothing changes.
+    // "to" is full now (chat capacity 1): the targets say so, a transfer to them is refused and nothing changes.
+    const full = (await from.caller.get(`/api/v1/interactions/${b.interactionId}/transfer-targets`).expect(200)).body as TransferTargets;
+    expect(full.agents.find((entry) => entry.agentId === to.id)).toMatchObject({ openTotal: 1, hasRoom: false });
     const refused = await from.caller.post(`/api/v1/interactions/${b.interactionId}/transfer`).send({ agentId: to.id }).expect(409);
     expect(refused.body.details).toEqual([{ field: 'agentId', messages: ['No room'] }]);
     expect((await from.caller.get('/api/v1/routing/desk').expect(200)).body.interactions.map((i: InteractionSummary) => i.id)).toEqual([b.interactionId]);
@@ -189,8 +197,9 @@ describe('routing flows', () => {
     // A second console of the same agent (already online: no presence change to wait for).
     const other = { socket: connectConsole(ctx.app, await ctx.app.login(agent.username, agent.password)), stop: () => other.socket.disconnect() };
     await nextEvent(other.socket, 'session.ready');
-    const { url } = await routedQueue(ctx.admin, [agent.id]);
-    const otherOffer = nextEvent<{ id: string }>(other.socket, 'offer.new');
+    const { queue, url } = await routedQueue(ctx.admin, [agent.id]);
+    // The new agent is also offered any unrouted chat an earlier test left waiting: wait for this queue's.
+    const otherOffer = nextEvent<Offer>(other.socket, 'offer.new', 5000, (o) => o.interaction.queueId === queue.id);
     const created = await inbound(ctx.admin, { pageUrl: url });
     const offer = await acting.nextOffer((o) => o.interaction.id === created.interactionId);
     expect(await otherOffer).toMatchObject({ id: offer.id });

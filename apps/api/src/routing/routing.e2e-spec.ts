@@ -1,4 +1,5 @@
 import type { InteractionSummary, Presence, Queue } from '@switchboard/contracts';
+import { RoutingClock } from '@switchboard/routing';
 import { DataSource } from 'typeorm';
 import { inbound, liveAgent, sleep } from '../testing/routing-fixtures';
 import { auditRows, nextEvent } from '../testing/security-fixtures';
@@ -178,5 +179,43 @@ describe('routing', () => {
     const agent = await liveAgent(ctx.app, ctx.admin, { loginInPause: true });
     expect((await agent.caller.get('/api/v1/presence/me').expect(200)).body.status).toBe('paused');
     agent.stop();
+  });
+});
+
+describe('reconciler', () => {
+  // Its own schedule out of the way (it runs once at start-up): the test calls it.
+  const ctx = useAppWithAdmin({ env: { ROUTING_TICK_MS: '100', ROUTING_RECONCILE_SECONDS: '86400' } });
+
+  it('leaves true loads alone, including zero counts, and repairs a leaked or lost one from the reservations', async () => {
+    const agents = [await liveAgent(ctx.app, ctx.admin), await liveAgent(ctx.app, ctx.admin)];
+    const pages = await Promise.all(
+      agents.map(async (agent, i) => {
+        const queue = await queueWith(ctx.admin, [agent.id]);
+        const url = site(100 + i);
+        await ruleTo(ctx.admin, `r-${queue.id}`, [`${new URL(url).host}/*`], { queueId: queue.id });
+        return url;
+      }),
+    );
+    const take = async (i: number) => {
+      const agent = agents[i] as (typeof agents)[0];
+      const created = await inbound(ctx.admin, { pageUrl: pages[i] });
+      const offer = await agent.nextOffer((o) => o.interaction.id === created.interactionId);
+      await agent.caller.post(`/api/v1/offers/${offer.id}/accept`).expect(200);
+      return created.interactionId;
+    };
+    const [first, second] = agents as [(typeof agents)[0], (typeof agents)[0]];
+    await first.caller.post(`/api/v1/interactions/${await take(0)}/close`).expect(204);
+    await take(1);
+    const clock = ctx.app.app.get(RoutingClock);
+    expect(await clock.reconcile()).toEqual([]);
+
+    const db = ctx.app.app.get(DataSource);
+    await db.query(`update routing_agents set total = 2, loads = '{"chat": 1, "email": 1}' where agent_id = $1`, [first.id]);
+    await db.query(`update routing_agents set total = 0, loads = '{"chat": 0}' where agent_id = $1`, [second.id]);
+    expect((await clock.reconcile()).sort()).toEqual([first.id, second.id].sort());
+    const openTotal = async (agent: typeof first) => ((await agent.caller.get('/api/v1/presence/me').expect(200)).body as Presence).openTotal;
+    expect([await openTotal(first), await openTotal(second)]).toEqual([0, 1]);
+    expect(await clock.reconcile()).toEqual([]);
+    agents.forEach((a) => a.stop());
   });
 });

@@ -11,14 +11,20 @@ export function connectConsole(app: TestApp, token: string): Socket {
   return io(`${app.url}${CONSOLE_NAMESPACE}`, { auth: { token }, transports: ['websocket'], reconnection: false });
 }
 
-/** Resolves with the first payload of `event`, or rejects after `ms`. */
-export function nextEvent<T>(socket: Socket, event: string, ms = 5000): Promise<T> {
+/** Resolves with the first payload of `event` that `matches` accepts, or rejects after `ms`. */
+export function nextEvent<T>(socket: Socket, event: string, ms = 5000, matches: (payload: T) => boolean = () => true): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
-    socket.once(event, (payload: T) => {
+    const listener = (payload: T) => {
+      if (!matches(payload)) return;
       clearTimeout(timer);
+      socket.off(event, listener);
       resolve(payload);
-    });
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`no ${event} within ${ms} ms`));
+    }, ms);
+    socket.on(event, listener);
   });
 }
 

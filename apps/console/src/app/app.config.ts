@@ -24,6 +24,8 @@ export const appConfig: ApplicationConfig = {
       { path: '/routing', label: 'Routing rules', icon: 'route', roles: ['admin'] },
       { path: '/offline-messages', label: 'Offline messages', icon: 'mark_email_unread', roles: ['admin'] },
       { path: '/settings/routing', label: 'Routing settings', icon: 'tune', roles: ['admin'] },
+      { path: '/sites', label: 'Sites', icon: 'language', roles: ['admin'] },
+      { path: '/blacklist', label: 'Chat blacklist', icon: 'block', roles: ['admin'] },
       { path: '/contacts', label: 'Contacts', icon: 'contacts' },
       { path: '/settings/security', label: 'Security', icon: 'shield', roles: ['admin'] },
       { path: '/audit', label: 'Audit log', icon: 'policy', roles: ['admin'] },

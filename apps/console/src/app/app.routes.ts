@@ -26,6 +26,8 @@ export const routes: Routes = [
       { path: 'routing', canActivate: [roleGuard('admin')], loadChildren: () => import('./pages/routing-rules/routing-rules.routes') },
       { path: 'offline-messages', canActivate: [roleGuard('admin')], loadChildren: () => import('./pages/offline-messages/offline-messages.routes') },
       { path: 'settings/routing', canActivate: [roleGuard('admin')], loadChildren: () => import('./pages/routing-settings/routing-settings.routes') },
+      { path: 'sites', canActivate: [roleGuard('admin')], loadChildren: () => import('./pages/sites/sites.routes') },
+      { path: 'blacklist', canActivate: [roleGuard('admin')], loadChildren: () => import('./pages/blacklist/blacklist.routes') },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -12,6 +12,8 @@ export const ErrorCode = {
   /** A password-reset link that is unknown, spent or expired. */
   ResetTokenInvalid: 'RESET_TOKEN_INVALID',
   Forbidden: 'FORBIDDEN',
+  /** The contact's address is on the chat blacklist. */
+  Blocked: 'BLOCKED',
   NotFound: 'NOT_FOUND',
   RouteNotFound: 'ROUTE_NOT_FOUND',
   Conflict: 'CONFLICT',

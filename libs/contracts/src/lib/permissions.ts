@@ -77,6 +77,10 @@ export const Permission = {
   PresenceManage: 'presence.manage',
   /** Hand inbound messages to the kernel over REST (integrations). */
   InteractionsInject: 'interactions.inject',
+  /** Websites with the chat box: their agents, form, hours and embed. */
+  SitesManage: 'sites.manage',
+  /** The chat blacklist: IP ranges refused before any interaction exists. */
+  BlacklistManage: 'blacklist.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission] | `module.${ConsoleModule}` | `download.${DownloadKind}`;
 

@@ -224,6 +224,8 @@ export interface InteractionSummary {
   status: InteractionStatus;
   queueId: string | null;
   ruleId: string | null;
+  /** The site whose agents it went to (a web chat no rule matched), or null. */
+  siteId: string | null;
   agentId: string | null;
   createdAt: string;
   answeredAt: string | null;
@@ -256,6 +258,16 @@ export interface TransferRequest {
 }
 
 /**
+ * `GET /api/v1/interactions/:id/transfer-targets`: where the agent holding an open interaction
+ * may hand it, whatever their role: the queues of its channel, and the other online agents who
+ * work that channel (names and load only), with whether they have room for it now.
+ */
+export interface TransferTargets {
+  queues: Array<{ id: string; name: string }>;
+  agents: Array<{ agentId: string; username: string; fullName: string; openTotal: number; hasRoom: boolean }>;
+}
+
+/**
  * `POST /api/v1/interactions/inbound` (administrators and integrations): an inbound message on
  * any channel, as a channel plugin would hand it to the kernel.
  */
@@ -267,6 +279,8 @@ export interface InboundRequest {
   body: string;
   externalMessageId: string;
   pageUrl?: string;
+  /** The contact's IP address: a blacklisted one is refused (403 BLOCKED) and nothing is stored. */
+  remoteIp?: string;
 }
 export interface InboundResponse {
   interactionId: string;
@@ -282,4 +296,6 @@ export interface OfflineMessageRequest {
   email?: string;
   body: string;
   pageUrl?: string;
+  /** The contact's IP address, checked against the blacklist. */
+  remoteIp?: string;
 }

@@ -163,6 +163,13 @@ export const AuditAction = {
   PresenceSet: 'presence.set',
   RoutingRuleSaved: 'routing.ruleSaved',
   RoutingRuleDeleted: 'routing.ruleDeleted',
+  BlacklistSaved: 'blacklist.saved',
+  BlacklistDeleted: 'blacklist.deleted',
+  SiteSaved: 'site.saved',
+  SiteDeleted: 'site.deleted',
+  SiteKeyRenewed: 'site.keyRenewed',
+  LayoutSaved: 'layout.saved',
+  LayoutDeleted: 'layout.deleted',
   RoutingChanged: 'routing.changed',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactEntity } from './contacts/contact.entity';
 import { ContactsController } from './contacts/contacts.controller';
 import { ContactsService } from './contacts/contacts.service';
+import { HistoryController } from './history/history.controller';
+import { HistoryService } from './history/history.service';
 import { InteractionsService } from './interactions/interactions.service';
 
 /**
@@ -11,8 +13,8 @@ import { InteractionsService } from './interactions/interactions.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ContactEntity])],
-  controllers: [ContactsController],
-  providers: [ContactsService, InteractionsService],
+  controllers: [ContactsController, HistoryController],
+  providers: [ContactsService, InteractionsService, HistoryService],
   exports: [ContactsService, InteractionsService],
 })
 export class ConversationsModule {}

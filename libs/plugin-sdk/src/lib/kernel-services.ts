@@ -41,6 +41,8 @@ export interface OfflineMessageInput extends ContactOrigin {
   name?: string;
   email?: string;
   body: string;
+  /** The contact's IP address, checked against the blacklist. */
+  remoteIp?: string;
 }
 
 /** Turns inbound messages into interactions: dedupes, finds or opens the interaction, routes it. */

@@ -302,6 +302,11 @@ export class QueuesService {
     return { id, name, channel, strategy, offerTimeoutSeconds, maxWaitSeconds, overflowAction, overflowQueueId };
   }
 
+  /** Every queue of a channel by name: where an agent may transfer an interaction of that channel. */
+  async namesOfChannel(channel: StaffChannel): Promise<Array<{ id: string; name: string }>> {
+    return (await this.queues.find({ where: { channel }, order: { name: 'ASC' }, select: { id: true, name: true } })).map(({ id, name }) => ({ id, name }));
+  }
+
   /** Who answers a queue, with their priorities. */
   async routingMembers(queueId: string): Promise<RoutingMember[]> {
     return (await this.members.findBy({ queueId })).map(({ agentId, priority }) => ({ agentId, priority }));

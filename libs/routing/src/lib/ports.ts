@@ -4,6 +4,8 @@ export interface RoutingOptions {
   presenceGraceSeconds: number;
   /** Milliseconds between two passes of the routing clock (offer timeouts, auto answer, overflow). */
   tickMs: number;
+  /** Seconds between two runs of the reconciler (each node runs one at start-up). */
+  reconcileSeconds: number;
 }
 export const ROUTING_OPTIONS = Symbol('ROUTING_OPTIONS');
 

@@ -11,6 +11,7 @@ import { RulesController } from './controllers/rules.controller';
 import { Dispatcher } from './dispatch/dispatcher';
 import { RoutingTargets } from './dispatch/routing-targets';
 import { InteractionIntakeService } from './intake/interaction-intake.service';
+import { TransferTargetsService } from './offers/transfer-targets';
 import { DeskService } from './offers/desk.service';
 import { OfferActions } from './offers/offer-actions';
 import { OfferStore } from './offers/offer-store';
@@ -50,6 +51,7 @@ export class RoutingModule {
         Dispatcher,
         OfferActions,
         DeskService,
+        TransferTargetsService,
         PresenceService,
         OfflineMessagesService,
         InteractionIntakeService,

@@ -1,3 +1,4 @@
+import { invalidField } from '@switchboard/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { AutoAnswer, ChannelCapacity, CurrentUser, Role, StaffSummary } from '@switchboard/contracts';
@@ -89,6 +90,28 @@ export class UsersService implements StaffDirectory {
       .where('u.id = any(:ids::uuid[]) and u.deleted_at is null', { ids: [...new Set(ids)] })
       .getMany();
     return rows.map(({ id, username, fullName, role, disabled }) => ({ id, username, fullName, role, disabled }));
+  }
+
+  /**
+   * Links to agents (with a priority) with each agent's names, by priority then name; links to
+   * deleted users are left out.
+   */
+  async withNames<T extends { agentId: string; priority: number }>(links: readonly T[]): Promise<Array<T & { username: string; fullName: string }>> {
+    const people = new Map((await this.summaries(links.map((l) => l.agentId))).map((p) => [p.id, p]));
+    return links
+      .flatMap((link) => {
+        const person = people.get(link.agentId);
+        return person ? [{ ...link, username: person.username, fullName: person.fullName }] : [];
+      })
+      .sort((a, b) => a.priority - b.priority || a.fullName.localeCompare(b.fullName));
+  }
+
+  /** Refuses (400 naming `field`) ids that are not active users: unknown, deleted or disabled. */
+  async requireActive(field: string, ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    const found = new Set((await this.summaries(ids)).filter((p) => !p.disabled).map((p) => p.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) throw invalidField(field, `No such active user: ${missing.join(', ')}`);
   }
 
   /** Routing profiles of these users, deleted ones included (as not active). */

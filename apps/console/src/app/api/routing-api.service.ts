@@ -1,20 +1,18 @@
 import { HttpClient, type HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
-  AgentQueueMembership,
   Desk,
   InteractionSummary,
   Page,
   PauseReason,
   Presence,
-  Queue,
   SetPresenceRequest,
   StaffChannel,
   TransferRequest,
+  TransferTargets,
 } from '@switchboard/contracts';
 import type { Observable } from 'rxjs';
 import { ownErrors } from '../core/http-context';
-import { toParams } from '../shared/http-params';
 
 const API = '/api/v1';
 
@@ -73,18 +71,8 @@ export class RoutingApi {
     return this.http.post(`${API}/interactions/${interactionId}/transfer`, request, { context: ownErrors() });
   }
 
-  /** Every queue of a channel (administrators and supervisors). */
-  channelQueues(channel: StaffChannel): Observable<Page<Queue>> {
-    return this.http.get<Page<Queue>>(`${API}/queues`, { params: toParams({ channel, pageSize: 200, sort: 'name', order: 'asc' }), context: ownErrors() });
-  }
-
-  /** The queues an agent belongs to (any user may read their own). */
-  memberships(agentId: string): Observable<AgentQueueMembership[]> {
-    return this.http.get<AgentQueueMembership[]>(`${API}/agents/${agentId}/queues`, { context: ownErrors() });
-  }
-
-  /** Online agents the caller may see (administrators and supervisors), as transfer targets. */
-  onlineAgents(): Observable<Page<Presence>> {
-    return this.http.get<Page<Presence>>(`${API}/presence`, { params: toParams({ status: 'online', pageSize: 200 }), context: ownErrors() });
+  /** The queues and online agents the holder of an open interaction may transfer it to. */
+  transferTargets(interactionId: string): Observable<TransferTargets> {
+    return this.http.get<TransferTargets>(`${API}/interactions/${interactionId}/transfer-targets`, { context: ownErrors() });
   }
 }

@@ -32,11 +32,16 @@ export function applyServerErrors(form: AbstractControl, error: unknown): string
   for (const { field, messages } of fieldErrors(error)) {
     const control = form.get(field);
     if (!control) continue;
-    control.setErrors({ ...control.errors, server: messages.join(' ') });
-    control.markAsTouched();
+    markServerError(control, messages.join(' '));
     matched.push(field);
   }
   return matched;
+}
+
+/** Shows a server's message on one control (its mat-error), until the control validates again. */
+export function markServerError(control: AbstractControl, message: string): void {
+  control.setErrors({ ...control.errors, server: message });
+  control.markAsTouched();
 }
 
 /** Messages for the usual validators; pass `pattern` to explain a pattern. */

@@ -12,6 +12,8 @@ export interface WaitingFilter {
   queueIds: string[];
   /** Rules that send to the agent, with their channels (chat) the agent has room on. */
   ruleIds: string[];
+  /** Sites that name the agent, for their chats no rule matched. */
+  siteIds: string[];
   /** Channels on which interactions for "all available agents" are taken. */
   openChannels: string[];
   /** Leaves out interactions this agent declined. */
@@ -51,7 +53,7 @@ export type ChangeEvents = readonly InteractionEventInput[] | { type: Interactio
 
 export const INTERACTION_COLUMNS = `
   i.id, i.channel, i.account_id as "accountId", i.contact_address as "contactAddress", i.contact_name as "contactName",
-  i.page_url as "pageUrl", i.status, i.queue_id as "queueId", i.rule_id as "ruleId", i.agent_id as "agentId",
+  i.page_url as "pageUrl", i.status, i.queue_id as "queueId", i.rule_id as "ruleId", i.site_id as "siteId", i.agent_id as "agentId",
   i.declined_by as "declinedBy", i.created_at as "createdAt", i.answered_at as "answeredAt", i.closed_at as "closedAt",
   i.closed_reason as "closedReason"`;
 
@@ -72,6 +74,7 @@ export function toInteractionRow(raw: RawInteractionRow): InteractionRow {
     status: raw.status,
     queueId: raw.queueId,
     ruleId: raw.ruleId,
+    siteId: raw.siteId,
     agentId: raw.agentId,
     declinedBy: raw.declinedBy,
     createdAt: iso(raw.createdAt),
@@ -84,14 +87,15 @@ export function toInteractionRow(raw: RawInteractionRow): InteractionRow {
 /**
  * The routes a filter admits, each as an array parameter of keys and the condition on a waiting
  * interaction `i` for key `k.key`: its queues, the rules naming the agent (work not already in
- * one of those queues), and unrouted work on its channels. Each is served by its own index.
+ * one of those queues), the sites naming the agent (chats no rule matched), and unrouted work on its channels. Each is served by its own index.
  */
 function waitingRoutes(q: SqlStatement, filter: Omit<WaitingFilter, 'agentId'>): Array<{ keys: string; where: string }> {
   const queueIds = q.param(filter.queueIds, 'uuid[]');
   return [
     { keys: queueIds, where: 'i.queue_id = k.key' },
     { keys: q.param(filter.ruleIds, 'uuid[]'), where: `i.rule_id = k.key and (i.queue_id is null or i.queue_id <> all(${queueIds}))` },
-    { keys: q.param(filter.openChannels, 'text[]'), where: 'i.channel = k.key and i.queue_id is null and i.rule_id is null' },
+    { keys: q.param(filter.siteIds, 'uuid[]'), where: 'i.site_id = k.key and i.queue_id is null and i.rule_id is null' },
+    { keys: q.param(filter.openChannels, 'text[]'), where: 'i.channel = k.key and i.queue_id is null and i.rule_id is null and i.site_id is null' },
   ];
 }
 

@@ -29,6 +29,8 @@ export interface StoredInbound {
 export interface OpeningRoute {
   queueId: string | null;
   ruleId: string | null;
+  /** The site whose agents take it (a web chat no rule matched, from a site that names agents). */
+  siteId: string | null;
   /** Seconds until overflow; null = no limit. */
   maxWaitSeconds: number | null;
 }
@@ -98,14 +100,14 @@ export class InteractionsService {
         const maxWait = q.param(opening.maxWaitSeconds, 'int');
         q.with(
           'opened',
-          `insert into interactions as i (id, channel, account_id, thread_key, contact_address, contact_name, external_thread_id, page_url, queue_id, rule_id, wait_deadline, status)
+          `insert into interactions as i (id, channel, account_id, thread_key, contact_address, contact_name, external_thread_id, page_url, queue_id, rule_id, site_id, wait_deadline, status)
            select f.id, ${channel}, ${account}, ${thread}, ${q.param(input.contactAddress)}, ${q.param(input.contactName ?? null)}, ${q.param(input.externalThreadId ?? null)},
-                  ${q.param(input.pageUrl ?? null)}, ${queue}, ${q.param(opening.ruleId, 'uuid')}, case when ${maxWait} > 0 then now() + make_interval(secs => ${maxWait}) end,
+                  ${q.param(input.pageUrl ?? null)}, ${queue}, ${q.param(opening.ruleId, 'uuid')}, ${q.param(opening.siteId, 'uuid')}, case when ${maxWait} > 0 then now() + make_interval(secs => ${maxWait}) end,
                   ${offered ? `case when ${offered.offeredIf} then 'offered' else 'waiting' end` : `'waiting'`}
              from fresh f
            returning ${COLUMNS}`,
         );
-        const created = `select id, 'created', null::uuid, ${queue}, ${q.param(JSON.stringify({ ruleId: opening.ruleId }), 'jsonb')}, 1 as n from opened`;
+        const created = `select id, 'created', null::uuid, ${queue}, ${q.param(JSON.stringify({ ruleId: opening.ruleId, siteId: opening.siteId }), 'jsonb')}, 1 as n from opened`;
         const offeredEvents = offered
           ? `union all select x."interactionId", 'offered', x."agentId", ${queue}, ${offered.events.details}, 2 from ${offered.events.from} x`
           : '';

@@ -244,6 +244,25 @@ export class Arbiter {
   }
 
   /**
+   * Agents whose counters disagree with their reservations. One statement, so one snapshot:
+   * every transaction changes a counter and its reservations together, so only a real leak
+   * shows (two reads would also see the reservations made or released in between).
+   */
+  async drifted(manager: EntityManager): Promise<string[]> {
+    const rows: Array<{ agentId: string }> = await manager.query(
+      `select a.agent_id as "agentId"
+         from routing_agents a
+         cross join lateral (
+           select coalesce(sum(n), 0)::int as total, coalesce(jsonb_object_agg(channel, n), '{}') as loads
+             from (select channel, count(*)::int as n from routing_offers o where o.agent_id = a.agent_id group by channel) c
+         ) held
+        where a.total <> held.total
+           or held.loads <> (select coalesce(jsonb_object_agg(key, value), '{}') from jsonb_each(a.loads) where value <> '0'::jsonb)`,
+    );
+    return rows.map((r) => r.agentId);
+  }
+
+  /**
    * Recounts one agent's counters from their reservations. The agent row is locked first, so
    * every reservation made or released before the count is committed and counted.
    */

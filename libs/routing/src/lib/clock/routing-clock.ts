@@ -14,14 +14,13 @@ const BATCH = 100;
 /** Nodes beat for their connected agents this often, and at least three times per grace period. */
 const HEARTBEAT_MS = 5000;
 const RETRY_WAITING_MS = 1000;
-const RECONCILE_MS = 30_000;
 
 /**
  * The router's timers, kept in PostgreSQL rather than in a node's memory, so that whichever node
  * is alive does the work: offers past their timeout move on, auto answer accepts, interactions
  * past their maximum wait overflow, absent agents go offline, and waiting interactions are
  * retried. Every node runs this clock; each step is a conditional transaction, so two nodes doing
- * the same step change nothing twice. Every 30 s the reconciler recounts agents' loads from their
+ * the same step change nothing twice. At start and then every ROUTING_RECONCILE_SECONDS the reconciler recounts agents' loads from their
  * reservations and repairs interactions left offered without an offer.
  */
 @Injectable()
@@ -87,7 +86,7 @@ export class RoutingClock implements OnApplicationBootstrap, BeforeApplicationSh
       this.last.retry = now;
       await this.retryWaiting();
     }
-    if (now - this.last.reconcile >= RECONCILE_MS) {
+    if (now - this.last.reconcile >= this.options.reconcileSeconds * 1000) {
       this.last.reconcile = now;
       await this.reconcile();
     }
@@ -112,20 +111,13 @@ export class RoutingClock implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  /** Repairs what no transaction should ever leave behind, and says so in the log. */
-  async reconcile(): Promise<void> {
-    const counters: Array<{ agentId: string; total: number; loads: Record<string, number> }> = await this.dataSource.query(
-      'select agent_id as "agentId", total, loads from routing_agents',
-    );
-    const held: Array<{ agentId: string; channel: string; n: number }> = await this.dataSource.query(
-      'select agent_id as "agentId", channel, count(*)::int as n from routing_offers group by agent_id, channel',
-    );
-    for (const counter of counters) {
-      const mine = held.filter((h) => h.agentId === counter.agentId);
-      const total = mine.reduce((sum, h) => sum + h.n, 0);
-      const drifted = total !== counter.total || mine.some((h) => (counter.loads[h.channel] ?? 0) !== h.n) || Object.entries(counter.loads).some(([c, n]) => n > 0 && !mine.some((h) => h.channel === c));
-      if (drifted && (await inTransaction(this.dataSource, (manager) => this.arbiter.recount(manager, counter.agentId)))) {
-        this.logger.warn(`Recounted the load of agent ${counter.agentId}`);
+  /** Repairs what no transaction should ever leave behind, and says so in the log; answers the agents recounted. */
+  async reconcile(): Promise<string[]> {
+    const recounted: string[] = [];
+    for (const agentId of await this.arbiter.drifted(this.dataSource.manager)) {
+      if (await inTransaction(this.dataSource, (manager) => this.arbiter.recount(manager, agentId))) {
+        this.logger.warn(`Recounted the load of agent ${agentId}`);
+        recounted.push(agentId);
       }
     }
     // Reservations of interactions that ended, and interactions offered without an offer.
@@ -139,5 +131,6 @@ export class RoutingClock implements OnApplicationBootstrap, BeforeApplicationSh
     }
     const orphans = await this.actions.requeueOrphans();
     if (orphans) this.logger.warn(`${orphans} offered interactions had no offer left and wait again`);
+    return recounted;
   }
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Permission, type CurrentUser, type Desk, type InboundResponse, type InteractionSummary } from '@switchboard/contracts';
+import { Permission, type CurrentUser, type Desk, type InboundResponse, type InteractionSummary, type TransferTargets } from '@switchboard/contracts';
 import { RequirePermissions, SignedInUser } from '@switchboard/permissions';
 import { AvailabilityQueryDto, InboundDto, OfflineMessageDto, TransferDto } from '../dto/interaction.dto';
 import { InteractionIntakeService } from '../intake/interaction-intake.service';
 import { DeskService } from '../offers/desk.service';
 import { OfferActions } from '../offers/offer-actions';
+import { TransferTargetsService } from '../offers/transfer-targets';
 
 const id = new ParseUUIDPipe({ version: '4' });
 
@@ -21,6 +22,7 @@ export class DeskController {
     private readonly desk: DeskService,
     private readonly actions: OfferActions,
     private readonly intake: InteractionIntakeService,
+    private readonly transferTargets: TransferTargetsService,
   ) {}
 
   @Get('routing/desk')
@@ -44,6 +46,11 @@ export class DeskController {
   @HttpCode(204)
   close(@SignedInUser() actor: CurrentUser, @Param('id', id) interactionId: string): Promise<void> {
     return this.actions.close(actor.id, interactionId);
+  }
+
+  @Get('interactions/:id/transfer-targets')
+  targets(@SignedInUser() actor: CurrentUser, @Param('id', id) interactionId: string): Promise<TransferTargets> {
+    return this.transferTargets.of(actor.id, interactionId);
   }
 
   @Post('interactions/:id/transfer')

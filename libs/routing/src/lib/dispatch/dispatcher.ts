@@ -8,7 +8,7 @@ import type { OfferRow } from '../offers/offer-store';
 import { AgentStateStore, channelsWithRoom, type AgentState } from '../presence/agent-state';
 import { RoutingNotices } from '../routing-notices';
 import { RulesService } from '../rules/rules.service';
-import { RoutingTargets, type Target } from './routing-targets';
+import { RoutingTargets, type Route, type Target } from './routing-targets';
 import { retryingConflicts } from './transactions';
 
 /** Most offers one agent-side pass makes in a row before yielding (the agent may have room for many). */
@@ -46,7 +46,7 @@ export class Dispatcher {
    * locked, room reserved by the arbiter, the offers stored, the interaction marked offered.
    * `full` holds routes (channel and cursor key) a pass of several found without room: skipped, and added to.
    */
-  async dispatchInteraction(interactionId: string, route?: { channel: string; queueId: string | null; ruleId: string | null }, full?: Set<string>): Promise<boolean> {
+  async dispatchInteraction(interactionId: string, route?: Route, full?: Set<string>): Promise<boolean> {
     const known = route ?? (await this.interactions.get(interactionId));
     if (!known || ('status' in known && known.status !== InteractionStatus.Waiting)) return false;
     const target = await this.targets.forInteraction(known);
@@ -149,10 +149,11 @@ export class Dispatcher {
     return made.length;
   }
 
-  /** The routes an agent serves on these channels: their queues, the rules naming them, unrouted work. */
+  /** The routes an agent serves on these channels: their queues, the rules and sites naming them, unrouted work. */
   async routesOf(agentId: string, channels: readonly StaffChannel[]): Promise<Omit<WaitingFilter, 'agentId'> & { queues: Array<{ queueId: string }> }> {
     const queues = (await this.targets.queuesOf(agentId)).filter((q) => channels.includes(q.channel));
-    return { queues, queueIds: queues.map((q) => q.queueId), ruleIds: await this.rules.rulesOf(agentId), openChannels: [...channels] };
+    const siteIds = channels.includes('chat') ? await this.targets.sitesOf(agentId) : [];
+    return { queues, queueIds: queues.map((q) => q.queueId), ruleIds: await this.rules.rulesOf(agentId), siteIds, openChannels: [...channels] };
   }
 
   /**

@@ -1,12 +1,13 @@
+import { TtlCache } from '@switchboard/db';
 import { Injectable } from '@nestjs/common';
 import { OverflowAction, RoutingStrategy, type StaffChannel } from '@switchboard/contracts';
 import type { SqlStatement } from '@switchboard/db';
 import type { OpeningRoute } from '@switchboard/conversations';
 import { QueuesService, type RoutingMember, type RoutingQueue } from '@switchboard/queues';
+import { SitesService, type RoutingSite } from '@switchboard/sites';
 import { capacityChannel, type Candidate } from '../arbiter/arbiter';
 import { RulesService, type ActiveRule } from '../rules/rules.service';
 import { RoutingSettingsService } from '../settings/routing-settings.service';
-import { TtlCache } from '../ttl-cache';
 
 /** Who may take an interaction, and how they are chosen. */
 export interface Target {
@@ -20,27 +21,56 @@ export interface Target {
   candidatesSql?: (q: SqlStatement) => string;
 }
 
+/** What routes an interaction: its channel and, once stored, its queue, rule or site. */
+export interface Route {
+  channel: string;
+  queueId: string | null;
+  ruleId: string | null;
+  siteId?: string | null;
+}
+
 /**
- * Where interactions go: the rule a page matches (its queue or its agents), or all available
- * agents; and, for an interaction, the candidates, strategy and offer timeout to use.
+ * Where interactions go: the rule a page matches (its queue or its agents), else the agents of
+ * the web chat's site, else all available agents; and, for an interaction, the candidates,
+ * strategy and offer timeout to use.
  */
 @Injectable()
 export class RoutingTargets {
   private readonly queueCache = new TtlCache<RoutingQueue | null>();
   private readonly memberCache = new TtlCache<RoutingMember[]>();
   private readonly agentQueueCache = new TtlCache<Array<{ queueId: string; channel: StaffChannel }>>();
+  private readonly siteCache = new TtlCache<RoutingSite | null>();
+  private readonly agentSiteCache = new TtlCache<string[]>();
 
   constructor(
     private readonly rules: RulesService,
     private readonly queues: QueuesService,
     private readonly settings: RoutingSettingsService,
+    private readonly sites: SitesService,
   ) {}
 
-  /** Where a new interaction from this page goes. */
-  async opening(pageUrl: string | undefined): Promise<OpeningRoute & { rule: ActiveRule | null }> {
+  /** Where a new interaction from this page (and channel account) goes. */
+  async opening(pageUrl: string | undefined, from?: { channel: string; accountId: string }): Promise<OpeningRoute & { rule: ActiveRule | null; site: RoutingSite | null }> {
     const rule = await this.rules.match(pageUrl);
     const queue = rule?.queueId ? await this.queue(rule.queueId) : null;
-    return { queueId: queue?.id ?? null, ruleId: rule?.id ?? null, maxWaitSeconds: queue?.maxWaitSeconds || null, rule };
+    const site = !rule && from ? await this.siteOf(from) : null;
+    return { queueId: queue?.id ?? null, ruleId: rule?.id ?? null, siteId: site?.id ?? null, maxWaitSeconds: queue?.maxWaitSeconds || null, rule, site };
+  }
+
+  /** The site a web chat came through, when it names agents to take its chats. */
+  async siteOf(from: { channel: string; accountId: string }): Promise<RoutingSite | null> {
+    if (from.channel !== 'chat') return null;
+    const site = await this.site(from.accountId);
+    return site?.agents.length ? site : null;
+  }
+
+  private site(siteId: string): Promise<RoutingSite | null> {
+    return this.siteCache.get(siteId, () => this.sites.routingSite(siteId));
+  }
+
+  /** The sites naming an agent (enabled ones). */
+  sitesOf(agentId: string): Promise<string[]> {
+    return this.agentSiteCache.get(agentId, () => this.sites.sitesOf(agentId));
   }
 
   queue(queueId: string): Promise<RoutingQueue | null> {
@@ -63,7 +93,7 @@ export class RoutingTargets {
     return { action: queue.overflowAction, queue: null };
   }
 
-  async forInteraction(interaction: { channel: string; queueId: string | null; ruleId: string | null }): Promise<Target> {
+  async forInteraction(interaction: Route): Promise<Target> {
     const channel = capacityChannel(interaction.channel);
     const queue = interaction.queueId ? await this.queue(interaction.queueId) : null;
     if (queue) {
@@ -80,6 +110,8 @@ export class RoutingTargets {
     const { offerTimeoutSeconds } = await this.settings.get();
     const rule = interaction.ruleId ? (await this.rules.enabledRules()).find((r) => r.id === interaction.ruleId) : undefined;
     if (rule?.agents.length) return { channel, candidates: rule.agents, strategy: RoutingStrategy.Priority, offerTimeoutSeconds, cursorKey: `rule:${rule.id}` };
+    const site = interaction.siteId ? await this.site(interaction.siteId) : null;
+    if (site) return { channel, candidates: site.agents, strategy: RoutingStrategy.Priority, offerTimeoutSeconds, cursorKey: `site:${site.id}` };
     return { channel, candidates: 'all', strategy: RoutingStrategy.LeastRecent, offerTimeoutSeconds, cursorKey: 'all' };
   }
 

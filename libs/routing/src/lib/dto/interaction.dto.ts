@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { STAFF_CHANNELS, type InboundRequest, type OfflineMessageRequest, type StaffChannel, type TransferRequest } from '@switchboard/contracts';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsIP, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
 
 /** Largest message body the REST intake takes (characters). */
 const BODY_MAX = 20_000;
@@ -45,6 +45,11 @@ export class InboundDto implements InboundRequest {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   @MaxLength(2000)
   pageUrl?: string;
+
+  @ApiPropertyOptional({ description: "The contact's IP address, checked against the blacklist" })
+  @IsOptional()
+  @IsIP(undefined, { message: 'remoteIp must be an IPv4 or IPv6 address' })
+  remoteIp?: string;
 }
 
 export class OfflineMessageDto implements OfflineMessageRequest {
@@ -81,6 +86,11 @@ export class OfflineMessageDto implements OfflineMessageRequest {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   @MaxLength(2000)
   pageUrl?: string;
+
+  @ApiPropertyOptional({ description: "The contact's IP address, checked against the blacklist" })
+  @IsOptional()
+  @IsIP(undefined, { message: 'remoteIp must be an IPv4 or IPv6 address' })
+  remoteIp?: string;
 }
 
 export class TransferDto implements TransferRequest {

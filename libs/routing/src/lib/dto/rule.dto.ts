@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { QUEUE_PRIORITY_MAX, QUEUE_PRIORITY_MIN, type RoutingRuleRequest, type RuleAgent, type RuleOrderRequest } from '@switchboard/contracts';
+import { type RoutingRuleRequest, type RuleOrderRequest } from '@switchboard/contracts';
 import { trimString } from '@switchboard/db';
+import { PrioritizedAgentDto } from '@switchboard/staff';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,29 +9,14 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-
-export class RuleAgentDto implements RuleAgent {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  agentId!: string;
-
-  @ApiProperty({ minimum: QUEUE_PRIORITY_MIN, maximum: QUEUE_PRIORITY_MAX, description: '1 is tried first' })
-  @IsInt()
-  @Min(QUEUE_PRIORITY_MIN)
-  @Max(QUEUE_PRIORITY_MAX)
-  priority!: number;
-}
 
 export class RoutingRuleDto implements RoutingRuleRequest {
   @ApiProperty({ maxLength: 100 })
@@ -58,13 +44,13 @@ export class RoutingRuleDto implements RoutingRuleRequest {
   @IsUUID()
   queueId?: string | null;
 
-  @ApiPropertyOptional({ type: [RuleAgentDto] })
+  @ApiPropertyOptional({ type: [PrioritizedAgentDto] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
-  @Type(() => RuleAgentDto)
-  agents?: RuleAgentDto[];
+  @Type(() => PrioritizedAgentDto)
+  agents?: PrioritizedAgentDto[];
 
   @ApiPropertyOptional({ maxLength: 100, nullable: true })
   @IsOptional()

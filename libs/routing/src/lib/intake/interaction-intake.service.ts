@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { DomainException, ErrorCode } from '@switchboard/contracts';
 import { InteractionsService } from '@switchboard/conversations';
+import { BlacklistService } from '@switchboard/sites';
 import type { ContactOrigin, InboundMessage, IntakeResult, InteractionIntake, OfflineMessageInput } from '@switchboard/plugin-sdk';
 import { capacityChannel } from '../arbiter/arbiter';
 import { offersOnReceive } from '../dispatch/dispatcher';
@@ -25,11 +27,13 @@ export class InteractionIntakeService implements InteractionIntake {
     private readonly actions: OfferActions,
     private readonly offline: OfflineMessagesService,
     private readonly agents: AgentStateStore,
+    private readonly blacklist: BlacklistService,
   ) {}
 
   async receive(message: InboundMessage): Promise<IntakeResult> {
-    const { rule: _rule, ...route } = await this.targets.opening(message.pageUrl);
-    const target = await this.targets.forInteraction({ channel: message.channelId, queueId: route.queueId, ruleId: route.ruleId });
+    await this.refuseBlocked(message.remoteIp);
+    const { rule: _rule, site: _site, ...route } = await this.targets.opening(message.pageUrl, { channel: message.channelId, accountId: message.accountId });
+    const target = await this.targets.forInteraction({ channel: message.channelId, ...route });
     const result = await this.interactions.receive(
       {
         channel: message.channelId,
@@ -50,7 +54,7 @@ export class InteractionIntakeService implements InteractionIntake {
       if (offers.length) this.dispatcher.announce({ interaction: result.interaction, offers });
       // Someone had room but was busy in another statement: try again, waiting for them. A failed
       // dispatch leaves it waiting; the routing clock tries again.
-      else if (room) await this.dispatcher.dispatchInteraction(result.interactionId, { channel: message.channelId, queueId: route.queueId, ruleId: route.ruleId }).catch((error: unknown) => this.logger.error(error));
+      else if (room) await this.dispatcher.dispatchInteraction(result.interactionId, { channel: message.channelId, ...route }).catch((error: unknown) => this.logger.error(error));
     }
     return { interactionId: result.interactionId, messageId: result.messageId, duplicate: result.duplicate };
   }
@@ -60,12 +64,18 @@ export class InteractionIntakeService implements InteractionIntake {
   }
 
   async available(origin: ContactOrigin): Promise<boolean> {
-    const opening = await this.targets.opening(origin.pageUrl);
-    const target = await this.targets.forInteraction({ channel: origin.channelId, queueId: opening.queueId, ruleId: opening.ruleId });
+    const { rule: _rule, site: _site, ...route } = await this.targets.opening(origin.pageUrl, { channel: origin.channelId, accountId: origin.accountId });
+    const target = await this.targets.forInteraction({ channel: origin.channelId, ...route });
     return this.agents.anyOnline(capacityChannel(origin.channelId), target.candidates === 'all' ? null : target.candidates.map((c) => c.agentId));
   }
 
-  leaveOfflineMessage(message: OfflineMessageInput): Promise<{ id: string }> {
+  async leaveOfflineMessage(message: OfflineMessageInput): Promise<{ id: string }> {
+    await this.refuseBlocked(message.remoteIp);
     return this.offline.leave(message);
+  }
+
+  /** A blacklisted contact is refused before anything is stored (seed 003). */
+  private async refuseBlocked(remoteIp: string | undefined): Promise<void> {
+    if (await this.blacklist.isBlocked(remoteIp)) throw new DomainException(ErrorCode.Blocked, 'This address is blocked from starting a chat');
   }
 }

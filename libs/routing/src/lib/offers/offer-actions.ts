@@ -24,7 +24,8 @@ import { RoutingNotices } from '../routing-notices';
 import { OfferStore } from './offer-store';
 
 const offerGone = () => new DomainException(ErrorCode.Conflict, 'This offer is no longer yours (it timed out, was taken or withdrawn)');
-const notYours = () => new DomainException(ErrorCode.NotFound, 'Interaction not found among yours');
+/** The interaction is not an open one of this agent. */
+export const notYours = () => new DomainException(ErrorCode.NotFound, 'Interaction not found among yours');
 
 /** Timers and presence changes race with agents' answers: an offer already gone is no error for them. */
 async function ignoreGone<T>(work: Promise<T>): Promise<T | null> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@switchboard/audit';
-import { AuditAction, invalidField, type OfflineMessage, type OfflineRecipients, type Page } from '@switchboard/contracts';
+import { AuditAction, type OfflineMessage, type OfflineRecipients, type Page } from '@switchboard/contracts';
 import { containsPattern, pageOf, type PageQueryDto } from '@switchboard/db';
 import { MailService } from '@switchboard/mail';
+import { SitesService } from '@switchboard/sites';
 import type { OfflineMessageInput } from '@switchboard/plugin-sdk';
 import { UsersService } from '@switchboard/staff';
 import { DataSource } from 'typeorm';
@@ -12,7 +13,8 @@ type OfflineRow = Omit<OfflineMessage, 'createdAt'> & { createdAt: Date };
 
 /**
  * Seed 000 "Off-line messages": what a contact leaves when nobody can answer is stored and mailed
- * to the chosen operators — those of the matching routing rule, else the default list.
+ * to the chosen operators — those of the matching routing rule, else those of the web chat's
+ * site, else the default list.
  */
 @Injectable()
 export class OfflineMessagesService {
@@ -22,6 +24,7 @@ export class OfflineMessagesService {
     private readonly users: UsersService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly sites: SitesService,
   ) {}
 
   async recipients(): Promise<OfflineRecipients> {
@@ -30,9 +33,7 @@ export class OfflineMessagesService {
   }
 
   async setRecipients(agentIds: string[]): Promise<OfflineRecipients> {
-    const found = new Set((await this.users.summaries(agentIds)).filter((p) => !p.disabled).map((p) => p.id));
-    const missing = agentIds.filter((id) => !found.has(id));
-    if (missing.length) throw invalidField('agentIds', `No such active user: ${missing.join(', ')}`);
+    await this.users.requireActive('agentIds', agentIds);
     const before = await this.recipients();
     await this.dataSource.transaction(async (manager) => {
       await manager.query('delete from offline_recipients');
@@ -45,7 +46,8 @@ export class OfflineMessagesService {
   /** Stores the message and mails it to the recipients; answers its id. */
   async leave(input: OfflineMessageInput): Promise<{ id: string }> {
     const rule = await this.rules.match(input.pageUrl);
-    const ids = rule?.offlineRecipientIds.length ? rule.offlineRecipientIds : (await this.recipients()).agentIds;
+    const site = !rule?.offlineRecipientIds.length && input.channelId === 'chat' ? await this.sites.routingSite(input.accountId) : null;
+    const ids = rule?.offlineRecipientIds.length ? rule.offlineRecipientIds : site?.offlineRecipientIds.length ? site.offlineRecipientIds : (await this.recipients()).agentIds;
     const people = (await this.users.routingProfiles(ids)).filter((p) => p.active);
     const [row] = await this.dataSource.query(
       `insert into offline_messages (channel, account_id, name, email, body, page_url, rule_id, recipients) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id, created_at as "createdAt"`,

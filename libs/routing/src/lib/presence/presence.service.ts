@@ -163,6 +163,16 @@ export class PresenceService implements OnModuleInit {
     return pageOf(presences.slice(start, start + query.pageSize), presences.length, query);
   }
 
+  /** Online agents who work this channel and have it switched on (transfer targets), by name. */
+  async onlineOn(channel: StaffChannel): Promise<Presence[]> {
+    const rows: { agentId: string }[] = await this.dataSource.query(
+      `select agent_id as "agentId" from routing_agents where active and status = $1 and not ($2 = any(disabled_channels))`,
+      [PresenceStatus.Online, channel],
+    );
+    const presences = await this.describe(rows.map((r) => r.agentId));
+    return presences.filter((p) => p.channels.some((c) => c.channel === channel && c.enabled)).sort((a, b) => a.fullName.localeCompare(b.fullName));
+  }
+
   /** An agent's presence history, newest first. */
   async events(actor: CurrentUser, agentId: string, query: PageQueryDto): Promise<Page<PresenceEvent>> {
     const [person] = await this.users.summaries([agentId]);

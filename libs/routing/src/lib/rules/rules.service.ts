@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@switchboard/audit';
 import { AuditAction, DomainException, ErrorCode, invalidField, type Page, type RoutingRule, type RuleAgent, type RuleMatch } from '@switchboard/contracts';
-import { containsPattern, isUniqueViolation, pageOf, type PageQueryDto } from '@switchboard/db';
+import { containsPattern, isUniqueViolation, pageOf, type PageQueryDto, TtlCache } from '@switchboard/db';
 import { QueuesService } from '@switchboard/queues';
 import { UsersService } from '@switchboard/staff';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RoutingRuleDto } from '../dto/rule.dto';
-import { TtlCache } from '../ttl-cache';
 import { patternProblem, urlForms, urlMatcher, type UrlForms } from './url-pattern';
 
 /** An enabled rule, ready to match (cached). */
@@ -179,16 +178,10 @@ export class RulesService {
     if (dto.queueId && !(await this.queues.routingQueue(dto.queueId))) throw invalidField('queueId', 'No such queue');
     const agentIds = (dto.agents ?? []).map((a) => a.agentId);
     if (new Set(agentIds).size !== agentIds.length) throw invalidField('agents', 'An agent may be listed once');
-    await this.checkPeople('agents', agentIds);
-    await this.checkPeople('offlineRecipientIds', dto.offlineRecipientIds ?? []);
+    await this.users.requireActive('agents', agentIds);
+    await this.users.requireActive('offlineRecipientIds', dto.offlineRecipientIds ?? []);
   }
 
-  private async checkPeople(field: string, ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    const found = new Set((await this.users.summaries(ids)).filter((p) => !p.disabled).map((p) => p.id));
-    const missing = ids.filter((id) => !found.has(id));
-    if (missing.length) throw invalidField(field, `No such active user: ${missing.join(', ')}`);
-  }
 
   private async saving(name: string, work: (manager: EntityManager) => Promise<string>): Promise<string> {
     try {
@@ -217,13 +210,10 @@ export class RulesService {
       'select rule_id as "ruleId", agent_id as "agentId", priority from routing_rule_agents where rule_id = any($1::uuid[])',
       [rows.map((r) => r.id)],
     );
-    const people = new Map((await this.users.summaries(links.map((l) => l.agentId))).map((p) => [p.id, p]));
+    const named = await this.users.withNames(links);
     return rows.map((row) => ({
       ...row,
-      agents: links
-        .filter((l) => l.ruleId === row.id && people.has(l.agentId))
-        .map((l) => ({ agentId: l.agentId, priority: l.priority, username: people.get(l.agentId)?.username ?? '', fullName: people.get(l.agentId)?.fullName ?? '' }))
-        .sort((a, b) => a.priority - b.priority || a.fullName.localeCompare(b.fullName)),
+      agents: named.filter((l) => l.ruleId === row.id).map(({ agentId, priority, username, fullName }) => ({ agentId, priority, username, fullName })),
       createdAt: new Date(row.createdAt).toISOString(),
       updatedAt: new Date(row.updatedAt).toISOString(),
     }));

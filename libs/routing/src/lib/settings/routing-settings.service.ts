@@ -1,9 +1,9 @@
+import { TtlCache } from '@switchboard/db';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@switchboard/audit';
 import { AuditAction, type RoutingSettings } from '@switchboard/contracts';
 import { DataSource } from 'typeorm';
 import type { RoutingSettingsDto } from '../dto/settings.dto';
-import { TtlCache } from '../ttl-cache';
 
 /** Company-wide routing settings (one row). */
 @Injectable()

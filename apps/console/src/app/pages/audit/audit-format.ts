@@ -29,6 +29,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   [AuditAction.RoutingRuleSaved]: 'Routing rule saved',
   [AuditAction.RoutingRuleDeleted]: 'Routing rule deleted',
   [AuditAction.RoutingChanged]: 'Routing settings changed',
+  [AuditAction.BlacklistSaved]: 'Blacklist entry saved',
+  [AuditAction.BlacklistDeleted]: 'Blacklist entry deleted',
+  [AuditAction.SiteSaved]: 'Site saved',
+  [AuditAction.SiteDeleted]: 'Site deleted',
+  [AuditAction.SiteKeyRenewed]: 'Site key renewed',
+  [AuditAction.LayoutSaved]: 'Chat layout saved',
+  [AuditAction.LayoutDeleted]: 'Chat layout deleted',
 };
 
 /** The label of an action, or the action itself for one this console does not know yet. */

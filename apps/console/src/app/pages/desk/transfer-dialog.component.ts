@@ -7,25 +7,28 @@ import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
-import { Role, type InteractionSummary, type TransferRequest } from '@switchboard/contracts';
-import { catchError, map, of, type Observable } from 'rxjs';
+import type { InteractionSummary, TransferRequest } from '@switchboard/contracts';
 import { RoutingApi } from '../../api/routing-api.service';
-import { AuthService } from '../../core/auth.service';
 import { errorMessage } from '../../core/error.interceptor';
 import { applyServerErrors, validationMessage } from '../../shared/server-errors';
-import { channelLabel, contactLabel, isStaffChannel } from './desk-labels';
+import { channelLabel, contactLabel } from './desk-labels';
 
 interface Target {
   id: string;
+  /** In the list. */
   label: string;
+  /** In the confirmation. */
+  name: string;
+  /** An agent without room for it now: shown, not choosable. */
+  full?: boolean;
 }
 
 type TargetKind = 'queue' | 'agent';
 
 /**
  * Hands an open interaction to a queue of its channel or to an online agent; closes with the
- * target's name once the server took it. Agents see their own queues; administrators and
- * supervisors every queue of the channel and the online agents they may see.
+ * target's name once the server took it. The server lists the targets for whoever holds the
+ * interaction, whatever their role; an agent without room is shown but cannot be chosen.
  */
 @Component({
   selector: 'sb-transfer-dialog',
@@ -36,7 +39,7 @@ type TargetKind = 'queue' | 'agent';
       <mat-dialog-content class="sb-dialog-form">
         <mat-button-toggle-group formControlName="kind" aria-label="Transfer to" class="kind" data-testid="transfer-kind">
           <mat-button-toggle value="queue" data-testid="transfer-to-queue">A queue</mat-button-toggle>
-          <mat-button-toggle value="agent" [disabled]="!canPickAgents" data-testid="transfer-to-agent">An agent</mat-button-toggle>
+          <mat-button-toggle value="agent" data-testid="transfer-to-agent">An agent</mat-button-toggle>
         </mat-button-toggle-group>
         @if (form.controls.kind.value === 'queue') {
           <mat-form-field appearance="outline">
@@ -47,7 +50,7 @@ type TargetKind = 'queue' | 'agent';
               }
             </mat-select>
             @if (queues()?.length === 0) {
-              <mat-hint>No queue of this channel is open to you.</mat-hint>
+              <mat-hint>This channel has no queue.</mat-hint>
             }
             <mat-error>{{ message(form.controls.queueId.errors) }}</mat-error>
           </mat-form-field>
@@ -56,7 +59,7 @@ type TargetKind = 'queue' | 'agent';
             <mat-label>Online agent</mat-label>
             <mat-select formControlName="agentId" data-testid="transfer-agent">
               @for (agent of agents(); track agent.id) {
-                <mat-option [value]="agent.id">{{ agent.label }}</mat-option>
+                <mat-option [value]="agent.id" [disabled]="agent.full">{{ agent.label }}</mat-option>
               }
             </mat-select>
             @if (agents()?.length === 0) {
@@ -64,9 +67,6 @@ type TargetKind = 'queue' | 'agent';
             }
             <mat-error>{{ message(form.controls.agentId.errors) }}</mat-error>
           </mat-form-field>
-        }
-        @if (!canPickAgents) {
-          <p class="note">Ask a supervisor to transfer to a particular agent.</p>
         }
         @if (failure()) {
           <p class="sb-error-text" role="alert" data-testid="transfer-error">{{ failure() }}</p>
@@ -82,7 +82,6 @@ type TargetKind = 'queue' | 'agent';
     /* Material's dialog content style outweighs the global .sb-dialog-form; this restores its column. */
     mat-dialog-content.sb-dialog-form { display: flex; }
     .kind { margin-bottom: 16px; align-self: flex-start; }
-    .note { color: var(--mat-sys-on-surface-variant); margin: 0; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -90,12 +89,9 @@ export class TransferDialogComponent {
   private readonly interaction = inject<InteractionSummary>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<TransferDialogComponent, string>>(MatDialogRef);
   private readonly api = inject(RoutingApi);
-  private readonly user = inject(AuthService).user();
 
   protected readonly contact = contactLabel(this.interaction);
   protected readonly channel = channelLabel(this.interaction.channel);
-  /** Agents may not list other agents. */
-  protected readonly canPickAgents = this.user?.role === Role.Admin || this.user?.role === Role.Supervisor;
   /** Null until loaded. */
   protected readonly queues = signal<Target[] | null>(null);
   protected readonly agents = signal<Target[] | null>(null);
@@ -117,8 +113,24 @@ export class TransferDialogComponent {
       off.disable();
       this.failure.set('');
     });
-    this.loadQueues().subscribe((queues) => this.queues.set(queues));
-    if (this.canPickAgents) this.loadAgents().subscribe((agents) => this.agents.set(agents));
+    this.api.transferTargets(this.interaction.id).subscribe({
+      next: (targets) => {
+        this.queues.set(targets.queues.map((queue) => ({ id: queue.id, label: queue.name, name: queue.name })));
+        this.agents.set(
+          targets.agents.map((agent) => ({
+            id: agent.agentId,
+            name: agent.fullName,
+            label: `${agent.fullName} (${agent.username}) · ${agent.openTotal} open${agent.hasRoom ? '' : ' · no room'}`,
+            full: !agent.hasRoom,
+          })),
+        );
+      },
+      error: (error: unknown) => {
+        this.queues.set([]);
+        this.agents.set([]);
+        this.failure.set(error instanceof HttpErrorResponse ? errorMessage(error) : 'The transfer targets could not be loaded.');
+      },
+    });
   }
 
   protected save(): void {
@@ -128,7 +140,7 @@ export class TransferDialogComponent {
     }
     const { kind, queueId, agentId } = this.form.getRawValue();
     const request: TransferRequest = kind === 'queue' ? { queueId } : { agentId };
-    const target = this.targets()[kind].find((entry) => entry.id === (kind === 'queue' ? queueId : agentId))?.label ?? (kind === 'queue' ? 'the queue' : 'the agent');
+    const target = this.targets()[kind].find((entry) => entry.id === (kind === 'queue' ? queueId : agentId))?.name ?? (kind === 'queue' ? 'the queue' : 'the agent');
     this.busy.set(true);
     this.failure.set('');
     this.api.transfer(this.interaction.id, request).subscribe({
@@ -139,26 +151,5 @@ export class TransferDialogComponent {
         if (!applyServerErrors(this.form, error).length) this.failure.set(error instanceof HttpErrorResponse ? errorMessage(error) : 'The transfer failed.');
       },
     });
-  }
-
-  private loadQueues(): Observable<Target[]> {
-    const channel = this.interaction.channel;
-    if (!isStaffChannel(channel) || !this.user) return of([]);
-    const all = this.canPickAgents
-      ? this.api.channelQueues(channel).pipe(map((page) => page.items.map((queue) => ({ id: queue.id, label: queue.name }))))
-      : this.api.memberships(this.user.id).pipe(map((list) => list.filter((entry) => entry.channel === channel).map((entry) => ({ id: entry.queueId, label: entry.name }))));
-    return all.pipe(catchError(() => of([])));
-  }
-
-  private loadAgents(): Observable<Target[]> {
-    const self = this.user?.id;
-    return this.api.onlineAgents().pipe(
-      map((page) =>
-        page.items
-          .filter((agent) => agent.agentId !== self)
-          .map((agent) => ({ id: agent.agentId, label: `${agent.fullName} (${agent.username}) · ${agent.openTotal} open` })),
-      ),
-      catchError(() => of([])),
-    );
   }
 }

@@ -16,17 +16,16 @@ import type { Queue, RoutingRule, StaffSummary } from '@switchboard/contracts';
 import { AgentsApi } from '../../api/agents-api.service';
 import { QueuesApi } from '../../api/queues-api.service';
 import { RoutingAdminApi } from '../../api/routing-admin-api.service';
-import { AgentBoardComponent, type BoardColumn, type BoardPerson } from '../../shared/agent-board.component';
+import { AgentBoardComponent, type BoardPerson } from '../../shared/agent-board.component';
 import { AgentPickerComponent } from '../../shared/agent-picker.component';
 import { toParams } from '../../shared/http-params';
 import { peopleByIds } from '../../shared/people';
+import { priorityBoard, priorityColumns } from '../../shared/priority-board';
 import { validationMessage } from '../../shared/server-errors';
-import { applyRuleErrors, boardOf, fillRuleForm, ruleForm, ruleRequest, splitPatterns } from './rule-form';
+import { splitLines } from '../../shared/text-lines';
+import { applyRuleErrors, fillRuleForm, ruleForm, ruleRequest } from './rule-form';
 
-const COLUMNS: readonly BoardColumn[] = [
-  { label: 'High priority', hint: 'Offered the chat first (priority 1)', testId: 'rule-high' },
-  { label: 'Low priority', hint: 'When no high priority agent can take it (priority 2)', testId: 'rule-low' },
-];
+const COLUMNS = priorityColumns('rule');
 
 /**
  * One routing rule: create (`/routing/new`, seed 000's "Add routing") or edit (`/routing/:id`).
@@ -129,7 +128,7 @@ export class RuleEditorPageComponent {
       },
       error: (error: unknown) => {
         this.saving.set(false);
-        const errors = applyRuleErrors(this.form, error, splitPatterns(this.form.controls.patterns.value));
+        const errors = applyRuleErrors(this.form, error, splitLines(this.form.controls.patterns.value));
         this.agentsError.set(errors.agents);
         this.recipientsError.set(errors.offlineRecipientIds);
       },
@@ -158,7 +157,7 @@ export class RuleEditorPageComponent {
       return;
     }
     fillRuleForm(this.form, rule);
-    this.board.set(boardOf(rule));
+    this.board.set(priorityBoard(rule.agents));
     this.loadRecipients(rule.offlineRecipientIds);
   }
 

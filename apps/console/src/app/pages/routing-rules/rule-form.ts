@@ -1,25 +1,15 @@
 import { Validators, type AbstractControl, type NonNullableFormBuilder, type ValidationErrors } from '@angular/forms';
 import type { RoutingRule, RoutingRuleRequest } from '@switchboard/contracts';
 import type { BoardPerson } from '../../shared/agent-board.component';
-import { fieldErrors } from '../../shared/server-errors';
+import { priorityAgents } from '../../shared/priority-board';
+import { fieldErrors, markServerError } from '../../shared/server-errors';
+import { splitLines } from '../../shared/text-lines';
 
 /** Where a rule sends its chats (seed 003 routes to a queue; seed 002 to chosen agents by priority). */
 export type RuleTarget = 'queue' | 'agents';
 
-/** The board's columns map to these priorities (seed 002: high and low). */
-export const HIGH_PRIORITY = 1;
-export const LOW_PRIORITY = 2;
-
-/** The patterns as typed, one per line; blank lines do not count. */
-export function splitPatterns(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
-
 function somePattern(control: AbstractControl<string>): ValidationErrors | null {
-  return splitPatterns(control.value ?? '').length ? null : { required: true };
+  return splitLines(control.value ?? '').length ? null : { required: true };
 }
 
 /** The queue is needed only when the rule sends to a queue. */
@@ -59,24 +49,15 @@ export function fillRuleForm(form: RuleForm, rule: RoutingRule): void {
   });
 }
 
-/** The board's two columns from a rule's agents; a priority below high (set through the API) shows as low. */
-export function boardOf(rule: RoutingRule): BoardPerson[][] {
-  const person = ({ agentId, username, fullName }: RoutingRule['agents'][number]): BoardPerson => ({ id: agentId, username, fullName });
-  return [rule.agents.filter((agent) => agent.priority <= HIGH_PRIORITY).map(person), rule.agents.filter((agent) => agent.priority > HIGH_PRIORITY).map(person)];
-}
-
 export function ruleRequest(form: RuleForm, board: BoardPerson[][], recipientIds: string[]): RoutingRuleRequest {
   const value = form.getRawValue();
   const toQueue = value.target === 'queue';
-  const [high = [], low = []] = board;
   return {
     name: value.name.trim(),
     description: value.description.trim() || null,
-    patterns: splitPatterns(value.patterns),
+    patterns: splitLines(value.patterns),
     queueId: toQueue ? value.queueId : null,
-    agents: toQueue
-      ? []
-      : [...high.map((person) => ({ agentId: person.id, priority: HIGH_PRIORITY })), ...low.map((person) => ({ agentId: person.id, priority: LOW_PRIORITY }))],
+    agents: toQueue ? [] : priorityAgents(board),
     layout: value.layout.trim() || null,
     callClass: value.callClass.trim() || null,
     offlineRecipientIds: recipientIds,
@@ -106,11 +87,6 @@ export interface RuleErrors {
   offlineRecipientIds: string;
 }
 
-function mark(control: AbstractControl, message: string): void {
-  control.setErrors({ ...control.errors, server: message });
-  control.markAsTouched();
-}
-
 /**
  * Puts a failed save's field messages where they belong: `patterns.N` on the patterns box
  * (naming the pattern, since the box holds them all), plain fields on their control, and
@@ -123,14 +99,14 @@ export function applyRuleErrors(form: RuleForm, error: unknown, patterns: readon
     const pattern = /^patterns(?:\.(\d+))?$/.exec(field);
     if (pattern) {
       const named = pattern[1] === undefined ? undefined : patterns[Number(pattern[1])];
-      mark(form.controls.patterns, named === undefined ? text : `"${named}": ${text}`);
+      markServerError(form.controls.patterns, named === undefined ? text : `"${named}": ${text}`);
     } else if (field === 'agents' || field.startsWith('agents.')) {
       result.agents ||= text;
     } else if (field === 'offlineRecipientIds' || field.startsWith('offlineRecipientIds.')) {
       result.offlineRecipientIds ||= text;
     } else {
       const control = form.get(field);
-      if (control) mark(control, text);
+      if (control) markServerError(control, text);
     }
   }
   return result;

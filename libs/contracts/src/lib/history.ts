@@ -1,0 +1,48 @@
+import type { InteractionStatus, InteractionSummary } from './routing';
+import type { StaffChannel } from './channels-kinds';
+
+/**
+ * Interaction history (`GET /api/v1/interactions`): transcripts searched by their text
+ * (PostgreSQL full-text, `q`), filtered by site, agent, queue, channel, status and date. Agents
+ * see the interactions they held unless they may read all (supervisors and admins).
+ */
+export interface HistoryQuery {
+  page?: number;
+  pageSize?: number;
+  /** Words of the messages (web-search syntax: "exact phrase", -excluded, or). */
+  q?: string;
+  siteId?: string;
+  agentId?: string;
+  queueId?: string;
+  channel?: StaffChannel;
+  status?: InteractionStatus;
+  /** ISO instant, inclusive: created at or after. */
+  from?: string;
+  /** ISO instant, exclusive. */
+  to?: string;
+  order?: 'asc' | 'desc';
+}
+
+export interface InteractionMessage {
+  id: string;
+  /** `in`: from the contact; `out`: from an agent. */
+  direction: 'in' | 'out';
+  authorId: string | null;
+  body: string;
+  createdAt: string;
+}
+
+export interface InteractionEventView {
+  type: string;
+  agentId: string | null;
+  queueId: string | null;
+  at: string;
+  details: Record<string, unknown>;
+}
+
+/** `GET /api/v1/interactions/:id`: one interaction with its messages and events, oldest first. */
+export interface Transcript {
+  interaction: InteractionSummary;
+  messages: InteractionMessage[];
+  events: InteractionEventView[];
+}
