@@ -2,7 +2,7 @@
 // database; then, when DATABASE_URL and/or REDIS_URL are set, the same suite against them.
 // `--mode=embedded` or `--mode=server` runs one pass only; other arguments go to Jest
 // (e.g. `npm test -- libs/jobs`).
-import { installIfNeeded, jest } from './workspace.mjs';
+import { installIfNeeded, jest, run } from './workspace.mjs';
 
 const modeArg = process.argv.find((arg) => arg.startsWith('--mode='));
 const mode = modeArg?.slice('--mode='.length) ?? 'both';
@@ -19,6 +19,8 @@ if (mode === 'server' && !serverConfigured) {
 }
 
 installIfNeeded();
+// The API serves the chat widget's script: build it (a second with esbuild) for the specs that fetch it.
+run('npx', ['nx', 'run', 'channel-chat:build', '--output-style=static']);
 
 if (mode !== 'server') {
   console.log('\n== Suite on the embedded database (PGlite, in-process jobs)\n');

@@ -49,7 +49,7 @@ const migrations = [
 function consoleModule(config: AppConfig): DynamicModule[] {
   const rootPath = resolve(config.CONSOLE_DIR);
   if (!existsSync(resolve(rootPath, 'index.html'))) return [];
-  return [ServeStaticModule.forRoot({ rootPath, exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}'] })];
+  return [ServeStaticModule.forRoot({ rootPath, exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}', '/widget.js'] })];
 }
 
 /** The kernel: composes the modules; holds no logic of its own. */
@@ -78,7 +78,7 @@ export class AppModule {
         SitesModule.forRoot({ publicUrl: config.publicUrl }),
         RoutingModule.forRoot({ presenceGraceSeconds: config.PRESENCE_GRACE_SECONDS, tickMs: config.ROUTING_TICK_MS, reconcileSeconds: config.ROUTING_RECONCILE_SECONDS }),
         RealtimeModule.forRoot({ redis: config.sharedRedis }),
-        PluginHostModule.forRoot(plugins),
+        PluginHostModule.forRoot(plugins, { trustedProxies: config.trustedProxies }),
         ...consoleModule(config),
       ],
       controllers: [HealthController, MetricsController],

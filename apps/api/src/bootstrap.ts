@@ -24,7 +24,8 @@ export interface RunningSwitchboard {
 }
 
 function configureHttp(app: INestApplication): void {
-  app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'metrics'] });
+  // Outside the prefix: probes, metrics, and the chat widget's script (its address is in every embed snippet).
+  app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'metrics', 'widget.js'] });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -16,3 +16,4 @@ export * from './lib/csv-safe';
 export * from './lib/routing';
 export * from './lib/sites';
 export * from './lib/history';
+export * from './lib/chat';

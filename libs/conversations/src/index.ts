@@ -4,11 +4,13 @@ import { IndexWaitingByRoute1764000300000 } from './lib/migrations/1764000300000
 import { IndexDeclinedWaiting1764000300200 } from './lib/migrations/1764000300200-indexDeclinedWaiting';
 import { AddSiteRoute1764000400200 } from './lib/migrations/1764000400200-addSiteRoute';
 import { SearchMessages1764000400400 } from './lib/migrations/1764000400400-searchMessages';
+import { ChatMessages1764000500000 } from './lib/migrations/1764000500000-chatMessages';
 
 export { ConversationsModule } from './lib/conversations.module';
+export { MessagesService, toMessage, type OutboundInput, type StoredReply, type ThreadRef } from './lib/messages/messages.service';
 export { ContactsService } from './lib/contacts/contacts.service';
 export { CONTACT_BROADCAST, type ContactBroadcast } from './lib/ports';
-export { InteractionsService, toSummary, type OfferOnReceive, type OpeningRoute, type ReceivedInteraction, type ReceiveResult, type StoredInbound } from './lib/interactions/interactions.service';
+export { InteractionsService, toSummary, type JoinedInteraction, type OfferOnReceive, type OpeningRoute, type ReceivedInteraction, type ReceiveResult, type StoredInbound } from './lib/interactions/interactions.service';
 export {
   InteractionSql,
   toInteractionRow,
@@ -20,4 +22,4 @@ export {
   type WaitingFilter,
 } from './lib/interactions/interaction-sql';
 
-export const conversationsMigrations = [CreateContacts1763900300000, CreateInteractions1764000100000, IndexWaitingByRoute1764000300000, IndexDeclinedWaiting1764000300200, AddSiteRoute1764000400200, SearchMessages1764000400400];
+export const conversationsMigrations = [CreateContacts1763900300000, CreateInteractions1764000100000, IndexWaitingByRoute1764000300000, IndexDeclinedWaiting1764000300200, AddSiteRoute1764000400200, SearchMessages1764000400400, ChatMessages1764000500000];

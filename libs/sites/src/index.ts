@@ -6,6 +6,7 @@ export { SitesModule } from './lib/sites.module';
 export { BlacklistService } from './lib/blacklist/blacklist.service';
 export { SitesService, type RoutingSite } from './lib/sites/sites.service';
 export { isOpen } from './lib/sites/business-hours';
+export { ChatAccounts } from './lib/sites/chat-accounts';
 export type { SitesOptions } from './lib/sites-options';
 
 /** This module's migrations. */

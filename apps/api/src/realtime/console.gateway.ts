@@ -10,12 +10,13 @@ import {
   type ConsoleServerEvents,
   type Contact,
   type CurrentUser,
+  type InteractionMessage,
   type InteractionSummary,
   type Presence,
   type SocketActionResult,
   type SocketConnectError,
 } from '@switchboard/contracts';
-import { OfferActions, PresenceService, type ConnectedAgents } from '@switchboard/routing';
+import { DeskMessages, OfferActions, PresenceService, type ConnectedAgents } from '@switchboard/routing';
 import { STATUS_OF_CODE } from '../errors/error-status';
 import type { ContactBroadcast } from '@switchboard/conversations';
 import { AuthService, SecuritySettingsService, SessionEvents, type SessionsEnded } from '@switchboard/security';
@@ -47,6 +48,7 @@ interface Acting {
 
 const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isId = (value: unknown): value is string => typeof value === 'string' && ID_PATTERN.test(value);
+const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length > 0 && value.length <= max;
 
 /** How long the masking width read from the settings is reused. */
 const SETTINGS_TTL_MS = 5000;
@@ -66,6 +68,7 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
   // Looked up after start: routing sends its events through this gateway, so it cannot be a constructor dependency.
   private presence!: PresenceService;
   private offers!: OfferActions;
+  private messages!: DeskMessages;
 
   @WebSocketServer()
   private readonly namespace!: Namespace<ConsoleClientEvents, ConsoleServerEvents>;
@@ -86,6 +89,7 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
   onApplicationBootstrap(): void {
     this.presence = this.moduleRef.get(PresenceService, { strict: false });
     this.offers = this.moduleRef.get(OfferActions, { strict: false });
+    this.messages = this.moduleRef.get(DeskMessages, { strict: false });
   }
 
   afterInit(namespace: Namespace<ConsoleClientEvents, ConsoleServerEvents>): void {
@@ -158,6 +162,31 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
       () => this.offers.transfer(socket.data.user.id, request.interactionId as string, { agentId: request.agentId as string | undefined, queueId: request.queueId as string | undefined }).then(() => null),
       () => isId(request?.interactionId) && (request.agentId === undefined || isId(request.agentId)) && (request.queueId === undefined || isId(request.queueId)),
     );
+  }
+
+  @SubscribeMessage('interaction.send')
+  send(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() body: unknown): Promise<SocketActionResult<InteractionMessage>> {
+    const request = body as { interactionId?: unknown; clientId?: unknown; body?: unknown };
+    return this.act(
+      () => this.messages.reply(socket.data.user, request.interactionId as string, { clientId: request.clientId as string, body: request.body as string }),
+      () => isId(request?.interactionId) && isText(request.clientId, 100) && isText(request.body, 10_000),
+      { socketId: socket.id, event: 'interaction.message', id: request?.interactionId as string },
+    );
+  }
+
+  /** Typing and read signals: fire and forget, anything malformed or not the agent's is dropped. */
+  @SubscribeMessage('interaction.typing')
+  typing(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() body: unknown): void {
+    const request = body as { interactionId?: unknown; typing?: unknown };
+    if (!isId(request?.interactionId) || typeof request.typing !== 'boolean') return;
+    this.messages.typing(socket.data.user.id, request.interactionId, request.typing).catch(() => undefined);
+  }
+
+  @SubscribeMessage('interaction.read')
+  read(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() body: unknown): void {
+    const request = body as { interactionId?: unknown; upTo?: unknown };
+    if (!isId(request?.interactionId) || !isId(request.upTo)) return;
+    this.messages.read(socket.data.user.id, request.interactionId, request.upTo).catch(() => undefined);
   }
 
   /** The ids of users with a console open on this node (routing keeps their presence alive). */

@@ -28,8 +28,23 @@ export interface InteractionMessage {
   /** `in`: from the contact; `out`: from an agent. */
   direction: 'in' | 'out';
   authorId: string | null;
+  /** The contact's or the agent's name as it was when they wrote. */
+  authorName: string | null;
+  /** The sender's own id of the message (the widget's, the console's, the provider's). */
+  clientId: string | null;
   body: string;
+  /** An agent's message: on its way to the contact, delivered to the channel, or refused by it. */
+  delivery: MessageDelivery | null;
   createdAt: string;
+}
+
+export type MessageDelivery = 'pending' | 'sent' | 'failed';
+
+/** `POST /api/v1/interactions/:id/messages` (and the console socket's `interaction.send`): an agent's reply. */
+export interface ReplyRequest {
+  /** The console's own id of the message: sending it again (a retry) stores nothing new. */
+  clientId: string;
+  body: string;
 }
 
 export interface InteractionEventView {

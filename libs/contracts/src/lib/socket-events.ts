@@ -1,6 +1,7 @@
 import type { ApiError } from './error-codes';
 import type { CurrentUser } from './auth';
 import type { ImportProgress } from './agents';
+import type { InteractionMessage, ReplyRequest } from './history';
 import type { Contact } from './contacts';
 import type { InteractionSummary, Offer, OfferEndReason, Presence, SetPresenceRequest, TransferRequest } from './routing';
 
@@ -31,6 +32,14 @@ export interface ConsoleServerEvents {
   'interaction.transferred': (payload: { interactionId: string; to: TransferRequest }) => void;
   /** An interaction this agent held was closed (by them, or the contact abandoned it). Not sent to the socket whose `interaction.close` it answers. */
   'interaction.closed': (payload: { interactionId: string; reason: string }) => void;
+  /** A message of an interaction this agent holds: the contact's, or the agent's own from another console. */
+  'interaction.message': (payload: { interactionId: string; message: InteractionMessage }) => void;
+  /** An agent's message reached the channel, or the channel refused it. */
+  'interaction.delivery': (payload: { interactionId: string; messageId: string; delivery: InteractionMessage['delivery']; error: string | null }) => void;
+  /** The contact started or stopped typing. */
+  'interaction.typing': (payload: { interactionId: string; typing: boolean }) => void;
+  /** The contact has read the agent's messages up to this one. */
+  'interaction.read': (payload: { interactionId: string; upTo: string }) => void;
 }
 
 /** Events a console socket sends to the server. */
@@ -41,6 +50,10 @@ export interface ConsoleClientEvents {
   'offer.reject': (request: { offerId: string }, ack: (result: SocketActionResult<null>) => void) => void;
   'interaction.close': (request: { interactionId: string }, ack: (result: SocketActionResult<null>) => void) => void;
   'interaction.transfer': (request: { interactionId: string } & TransferRequest, ack: (result: SocketActionResult<null>) => void) => void;
+  'interaction.send': (request: { interactionId: string } & ReplyRequest, ack: (result: SocketActionResult<InteractionMessage>) => void) => void;
+  'interaction.typing': (request: { interactionId: string; typing: boolean }) => void;
+  /** The agent has read the contact's messages up to this one (the widget shows it). */
+  'interaction.read': (request: { interactionId: string; upTo: string }) => void;
 }
 
 /** The acknowledgement of a console action sent over the socket: its result, or the API error. */

@@ -6,6 +6,7 @@ import { ContactsService } from './contacts/contacts.service';
 import { HistoryController } from './history/history.controller';
 import { HistoryService } from './history/history.service';
 import { InteractionsService } from './interactions/interactions.service';
+import { MessagesService } from './messages/messages.service';
 
 /**
  * Contacts, and interactions with their messages and events (the router drives their state). Uses an optional
@@ -14,7 +15,7 @@ import { InteractionsService } from './interactions/interactions.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ContactEntity])],
   controllers: [ContactsController, HistoryController],
-  providers: [ContactsService, InteractionsService, HistoryService],
-  exports: [ContactsService, InteractionsService],
+  providers: [ContactsService, InteractionsService, HistoryService, MessagesService],
+  exports: [ContactsService, InteractionsService, MessagesService],
 })
 export class ConversationsModule {}

@@ -28,6 +28,15 @@ Received: {{at}}
 {{body}}
 `,
   },
+  chatTranscript: {
+    subject: 'Your chat transcript',
+    text: `Hello,
+
+here is the transcript of your chat of {{date}}, as you asked.
+
+{{transcript}}
+`,
+  },
 } as const;
 
 export type MailTemplate = keyof typeof TEMPLATES;

@@ -83,6 +83,15 @@ export interface ChannelPlugin {
   /** Called after an admin connects or re-configures an account. */
   onAccountConnected?(accountId: string): Promise<void>;
 
-  /** Called after an interaction of this channel is closed. */
+  /** Called after an interaction of this channel is closed or abandoned (by the agent, the contact, or routing). */
   onInteractionClosed?(interaction: InteractionRef): Promise<void>;
+
+  /** What the agent does besides writing, for channels that show it live (answered, typing, read). */
+  onAgentActivity?(interaction: InteractionRef, activity: AgentActivity): Promise<void>;
 }
+
+/** An agent's doings the contact may see. */
+export type AgentActivity =
+  | { kind: 'answered'; agentName: string }
+  | { kind: 'typing'; typing: boolean; agentName: string }
+  | { kind: 'read'; upTo: string };

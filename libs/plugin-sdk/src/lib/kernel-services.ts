@@ -18,6 +18,8 @@ export interface InboundMessage {
   pageUrl?: string;
   /** The contact's IP address, checked against the blacklist. */
   remoteIp?: string;
+  /** The contact's answers to a pre-chat form (kept with the interaction this message opens). */
+  contactFields?: Record<string, string>;
   receivedAt?: Date;
   attachments?: Array<{ fileName: string; contentType: string; size: number; storageKey: string }>;
 }
@@ -69,7 +71,9 @@ export interface ChannelAccount<TSettings = Record<string, unknown>> {
 
 /** The stored accounts of the calling plugin's channel. */
 export interface ChannelAccounts {
-  get<TSettings = Record<string, unknown>>(accountId: string): Promise<ChannelAccount<TSettings> | null>;
+  get<TSettings = Record<string, unknown>>(channelId: string, accountId: string): Promise<ChannelAccount<TSettings> | null>;
+  /** The enabled account whose public key (a site's embed key, a webhook's token) this is, or null. */
+  byKey<TSettings = Record<string, unknown>>(channelId: string, key: string): Promise<ChannelAccount<TSettings> | null>;
   list<TSettings = Record<string, unknown>>(channelId: string): Promise<Array<ChannelAccount<TSettings>>>;
 }
 export const CHANNEL_ACCOUNTS = Symbol('switchboard:ChannelAccounts');
@@ -104,3 +108,68 @@ export interface JobQueue {
   add<T>(name: string, data: T, options?: JobOptions): Promise<void>;
 }
 export const JOB_QUEUE = Symbol('switchboard:JobQueue');
+
+/** A contact as a channel knows them: their address on one account of the channel. */
+export interface ContactRef {
+  channelId: string;
+  accountId: string;
+  contactAddress: string;
+}
+
+/** One message of a conversation as a plugin shows it to the contact. */
+export interface ConversationMessage {
+  id: string;
+  /** The sender's own id: the widget's client id for the contact's messages. */
+  clientId: string | null;
+  direction: 'in' | 'out';
+  authorName: string | null;
+  body: string;
+  createdAt: string;
+}
+
+/** The contact's conversation: its state and its latest messages, oldest first. */
+export interface ContactConversation {
+  interactionId: string;
+  status: 'waiting' | 'offered' | 'active' | 'closed' | 'abandoned';
+  /** The agent who holds it (active), as the contact may see them. */
+  agentName: string | null;
+  messages: ConversationMessage[];
+}
+
+/** What the contact does besides writing: the agent holding the interaction is told. */
+export type ContactActivity = { kind: 'typing'; typing: boolean } | { kind: 'read'; upTo: string };
+
+/**
+ * A contact's own conversations, for channels the contact reads live (web chat). Every call names
+ * the contact, and an interaction of someone else's is "not found": a contact reads only their own.
+ */
+export interface ContactConversations {
+  /** The contact's open interaction with its messages, or null. */
+  current(contact: ContactRef): Promise<ContactConversation | null>;
+  /** One of the contact's interactions (open or ended), or null. */
+  get(contact: ContactRef, interactionId: string): Promise<ContactConversation | null>;
+  activity(contact: ContactRef, interactionId: string, activity: ContactActivity): Promise<void>;
+  /** The contact ends their open interaction: abandoned while it waits, closed when answered. */
+  end(contact: ContactRef): Promise<void>;
+  /** Rating 1–5 of an ended interaction, once. */
+  rate(contact: ContactRef, interactionId: string, rating: number, comment?: string): Promise<void>;
+  /** Mails the interaction's transcript to an address the contact gives. */
+  mailTranscript(contact: ContactRef, interactionId: string, email: string): Promise<void>;
+}
+export const CONTACT_CONVERSATIONS = Symbol('switchboard:ContactConversations');
+
+/** The connecting peer as a plugin's socket or webhook sees it. */
+export interface PeerInfo {
+  /** The TCP peer's address. */
+  address: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * The client's IP address: the peer's, or — only when the peer is one of the reverse proxies the
+ * admin trusts (TRUSTED_PROXIES) — the one its X-Forwarded-For names.
+ */
+export interface ClientAddress {
+  of(peer: PeerInfo): string;
+}
+export const CLIENT_ADDRESS = Symbol('switchboard:ClientAddress');

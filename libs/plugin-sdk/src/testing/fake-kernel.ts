@@ -1,7 +1,11 @@
 import type {
   ChannelAccount,
   ChannelAccounts,
+  ContactActivity,
+  ContactConversation,
+  ContactConversations,
   ContactOrigin,
+  ContactRef,
   InboundMessage,
   IntakeResult,
   InteractionIntake,
@@ -46,20 +50,68 @@ export class FakeInteractionIntake implements InteractionIntake {
   }
 }
 
-/** Accounts a test puts in place by hand. */
+/** Accounts a test puts in place by hand (with the public key `byKey` finds them by, if any). */
 export class InMemoryChannelAccounts implements ChannelAccounts {
-  private readonly accounts = new Map<string, ChannelAccount>();
+  private readonly accounts = new Map<string, { account: ChannelAccount; key?: string }>();
 
-  put(account: ChannelAccount): void {
-    this.accounts.set(account.id, account);
+  put(account: ChannelAccount, key?: string): void {
+    this.accounts.set(`${account.channelId}:${account.id}`, { account, key });
   }
 
-  async get<T>(accountId: string): Promise<ChannelAccount<T> | null> {
-    return (this.accounts.get(accountId) as ChannelAccount<T> | undefined) ?? null;
+  async get<T>(channelId: string, accountId: string): Promise<ChannelAccount<T> | null> {
+    return (this.accounts.get(`${channelId}:${accountId}`)?.account as ChannelAccount<T> | undefined) ?? null;
+  }
+
+  async byKey<T>(channelId: string, key: string): Promise<ChannelAccount<T> | null> {
+    const found = [...this.accounts.values()].find((entry) => entry.account.channelId === channelId && entry.key === key && entry.account.enabled);
+    return (found?.account as ChannelAccount<T> | undefined) ?? null;
   }
 
   async list<T>(channelId: string): Promise<Array<ChannelAccount<T>>> {
-    return [...this.accounts.values()].filter((a) => a.channelId === channelId) as Array<ChannelAccount<T>>;
+    return [...this.accounts.values()].map((entry) => entry.account).filter((a) => a.channelId === channelId) as Array<ChannelAccount<T>>;
+  }
+}
+
+/** A contact's conversations as the fake intake stored them: messages in, agents' replies added by the test. */
+export class FakeContactConversations implements ContactConversations {
+  readonly conversations = new Map<string, ContactConversation>();
+  readonly activities: Array<{ interactionId: string; activity: ContactActivity }> = [];
+  readonly ratings: Array<{ interactionId: string; rating: number; comment?: string }> = [];
+  readonly transcripts: Array<{ interactionId: string; email: string }> = [];
+  readonly ended: ContactRef[] = [];
+
+  constructor(private readonly intake: FakeInteractionIntake) {}
+
+  async current(contact: ContactRef): Promise<ContactConversation | null> {
+    const mine = this.intake.received.filter((m) => m.channelId === contact.channelId && m.accountId === contact.accountId && m.contactAddress === contact.contactAddress);
+    if (!mine.length || this.ended.some((e) => e.contactAddress === contact.contactAddress)) return null;
+    return {
+      interactionId: `interaction-${contact.contactAddress}`,
+      status: 'waiting',
+      agentName: null,
+      messages: mine.map((m, i) => ({ id: `message-${i + 1}`, clientId: m.externalMessageId, direction: 'in', authorName: m.contactName ?? null, body: m.body, createdAt: new Date(0).toISOString() })),
+    };
+  }
+
+  async get(contact: ContactRef, interactionId: string): Promise<ContactConversation | null> {
+    const conversation = await this.current(contact);
+    return conversation?.interactionId === interactionId ? conversation : null;
+  }
+
+  async activity(_contact: ContactRef, interactionId: string, activity: ContactActivity): Promise<void> {
+    this.activities.push({ interactionId, activity });
+  }
+
+  async end(contact: ContactRef): Promise<void> {
+    this.ended.push(contact);
+  }
+
+  async rate(_contact: ContactRef, interactionId: string, rating: number, comment?: string): Promise<void> {
+    this.ratings.push({ interactionId, rating, comment });
+  }
+
+  async mailTranscript(_contact: ContactRef, interactionId: string, email: string): Promise<void> {
+    this.transcripts.push({ interactionId, email });
   }
 }
 

@@ -14,3 +14,18 @@ export interface ConnectedAgents {
   connectedAgentIds(): string[];
 }
 export const CONNECTED_AGENTS = Symbol('CONNECTED_AGENTS');
+
+/** What the agent does that a live channel shows the contact (plugin-sdk's AgentActivity, minus the name routing does not know). */
+export type AgentSignal = { kind: 'answered' } | { kind: 'typing'; typing: boolean } | { kind: 'read'; upTo: string } | { kind: 'closed' };
+
+/**
+ * The channel plugins' side of an interaction (the kernel's plugin host provides it): what agents
+ * do reaches the contact, and agents' messages are queued for delivery. Calls after a commit;
+ * failures are the host's to log, never the caller's.
+ */
+export interface ChannelHooks {
+  signal(interactionId: string, agentId: string | null, signal: AgentSignal): void;
+  /** Queues the delivery of a stored agent's message (a job keyed by the message id). */
+  deliver(messageId: string): Promise<void>;
+}
+export const CHANNEL_HOOKS = Symbol('CHANNEL_HOOKS');

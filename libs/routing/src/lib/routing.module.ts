@@ -1,9 +1,11 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ConversationsModule } from '@switchboard/conversations';
-import { INTERACTION_INTAKE } from '@switchboard/plugin-sdk';
+import { CONTACT_CONVERSATIONS, INTERACTION_INTAKE } from '@switchboard/plugin-sdk';
 import { QueuesModule } from '@switchboard/queues';
 import { Arbiter } from './arbiter/arbiter';
 import { RoutingClock } from './clock/routing-clock';
+import { ContactConversationsService } from './conversation/contact-conversations.service';
+import { DeskMessages } from './conversation/desk-messages';
 import { DeskController } from './controllers/desk.controller';
 import { PresenceController } from './controllers/presence.controller';
 import { RoutingSettingsController } from './controllers/routing-settings.controller';
@@ -26,7 +28,8 @@ import { RoutingSettingsService } from './settings/routing-settings.service';
 
 /**
  * Presence, routing rules, strategies, the arbiter, offers and their timers (ARCHITECTURE.md
- * sections 3 and 5). Provides the kernel's INTERACTION_INTAKE to channel plugins (global).
+ * sections 3 and 5). Provides the kernel's INTERACTION_INTAKE and CONTACT_CONVERSATIONS to channel plugins (global).
+ * Uses an optional CHANNEL_HOOKS (the plugin host) to reach contacts and deliver agents' messages.
  * Uses USER_NOTIFIER (staff's port) for agents' socket events, and an optional CONNECTED_AGENTS
  * from the kernel's socket gateway for presence.
  */
@@ -56,9 +59,12 @@ export class RoutingModule {
         OfflineMessagesService,
         InteractionIntakeService,
         { provide: INTERACTION_INTAKE, useExisting: InteractionIntakeService },
+        DeskMessages,
+        ContactConversationsService,
+        { provide: CONTACT_CONVERSATIONS, useExisting: ContactConversationsService },
         RoutingClock,
       ],
-      exports: [INTERACTION_INTAKE, PresenceService, OfferActions, DeskService, RoutingClock],
+      exports: [INTERACTION_INTAKE, CONTACT_CONVERSATIONS, PresenceService, OfferActions, DeskService, DeskMessages, RoutingClock],
     };
   }
 }

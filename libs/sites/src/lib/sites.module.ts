@@ -4,6 +4,7 @@ import { BlacklistService } from './blacklist/blacklist.service';
 import { LayoutsController } from './layouts/layouts.controller';
 import { LayoutsService } from './layouts/layouts.service';
 import { SITES_OPTIONS, type SitesOptions } from './sites-options';
+import { ChatAccounts } from './sites/chat-accounts';
 import { SitesController } from './sites/sites.controller';
 import { SitesService } from './sites/sites.service';
 import { TestPageController } from './sites/test-page.controller';
@@ -16,8 +17,8 @@ export class SitesModule {
       module: SitesModule,
       global: true,
       controllers: [SitesController, TestPageController, BlacklistController, LayoutsController],
-      providers: [{ provide: SITES_OPTIONS, useValue: options }, SitesService, BlacklistService, LayoutsService],
-      exports: [SitesService, BlacklistService],
+      providers: [{ provide: SITES_OPTIONS, useValue: options }, SitesService, BlacklistService, LayoutsService, ChatAccounts],
+      exports: [SitesService, BlacklistService, ChatAccounts],
     };
   }
 }

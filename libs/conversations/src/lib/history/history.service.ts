@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, ErrorCode, hasPermission, Permission, type CurrentUser, type InteractionMessage, type InteractionSummary, type Page, type Transcript } from '@switchboard/contracts';
+import { DomainException, ErrorCode, hasPermission, Permission, type CurrentUser, type InteractionSummary, type Page, type Transcript } from '@switchboard/contracts';
 import { pageOf } from '@switchboard/db';
 import { DataSource } from 'typeorm';
 import { INTERACTION_COLUMNS, toInteractionRow, type RawInteractionRow } from '../interactions/interaction-sql';
 import { toSummary } from '../interactions/interactions.service';
+import { MessagesService } from '../messages/messages.service';
 import type { HistoryQueryDto } from './history-query.dto';
 
 const notFound = () => new DomainException(ErrorCode.NotFound, 'Interaction not found');
@@ -34,7 +35,10 @@ function conditions(viewer: CurrentUser, query: HistoryQueryDto): { where: strin
 /** Interaction history: transcripts, searched and filtered, for those allowed to read them. */
 @Injectable()
 export class HistoryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly messages: MessagesService,
+  ) {}
 
   async list(viewer: CurrentUser, query: HistoryQueryDto): Promise<Page<InteractionSummary>> {
     const { where, params } = conditions(viewer, query);
@@ -52,17 +56,14 @@ export class HistoryService {
     const [raw] = await this.dataSource.query(`select ${INTERACTION_COLUMNS} from interactions i where i.id = $1`, [id]);
     const interaction = raw ? toSummary(toInteractionRow(raw as RawInteractionRow)) : null;
     if (!interaction || (interaction.agentId !== viewer.id && !hasPermission(viewer, Permission.InteractionsReadAll))) throw notFound();
-    const messages: Array<Omit<InteractionMessage, 'createdAt'> & { createdAt: Date }> = await this.dataSource.query(
-      'select id, direction, author_id as "authorId", body, created_at as "createdAt" from interaction_messages where interaction_id = $1 order by created_at, id',
-      [id],
-    );
+    const messages = await this.messages.list(id);
     const events: Array<{ type: string; agentId: string | null; queueId: string | null; at: Date; details: Record<string, unknown> }> = await this.dataSource.query(
       'select type, agent_id as "agentId", queue_id as "queueId", at, details from interaction_events where interaction_id = $1 order by id',
       [id],
     );
     return {
       interaction,
-      messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })),
+      messages,
       events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { personalData, type InteractionSummary } from '@switchboard/contracts';
+import { personalData, type InteractionMessage, type InteractionSummary } from '@switchboard/contracts';
 import { isUniqueViolation, returningRows, SqlStatement } from '@switchboard/db';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -12,6 +12,7 @@ import {
   type InteractionEventInput,
   type InteractionRow,
 } from './interaction-sql';
+import { MESSAGE_COLUMNS, toMessage, type RawMessage } from '../messages/messages.service';
 
 /** An inbound message as the intake stores it. */
 export interface StoredInbound {
@@ -23,6 +24,8 @@ export interface StoredInbound {
   externalMessageId: string;
   body: string;
   pageUrl?: string;
+  /** The contact's answers to a pre-chat form, kept with the interaction this message opens. */
+  contactFields?: Record<string, string>;
 }
 
 /** Where a newly opened interaction goes (the router decides before it is stored). */
@@ -43,6 +46,13 @@ export interface ReceiveResult {
   opened: boolean;
 }
 
+/** A stored message joined to an interaction already open: who holds it, to tell them. */
+export interface JoinedInteraction {
+  agentId: string | null;
+  status: InteractionRow['status'];
+  message: InteractionMessage;
+}
+
 /** What the router adds to `receive` to offer the interaction a message opens, in the same statement. */
 export interface OfferOnReceive {
   /** SQL condition: an offer was made (the interaction is stored as offered). */
@@ -56,6 +66,8 @@ export interface OfferOnReceive {
 /** A stored message; `interaction` is the interaction it opened, if it opened one. */
 export interface ReceivedInteraction extends ReceiveResult {
   interaction: InteractionRow | null;
+  /** Set when the message joined an open interaction (not for duplicates). */
+  joined: JoinedInteraction | null;
   extra: unknown;
 }
 
@@ -100,8 +112,8 @@ export class InteractionsService {
         const maxWait = q.param(opening.maxWaitSeconds, 'int');
         q.with(
           'opened',
-          `insert into interactions as i (id, channel, account_id, thread_key, contact_address, contact_name, external_thread_id, page_url, queue_id, rule_id, site_id, wait_deadline, status)
-           select f.id, ${channel}, ${account}, ${thread}, ${q.param(input.contactAddress)}, ${q.param(input.contactName ?? null)}, ${q.param(input.externalThreadId ?? null)},
+          `insert into interactions as i (id, channel, account_id, thread_key, contact_address, contact_name, external_thread_id, contact_fields, page_url, queue_id, rule_id, site_id, wait_deadline, status)
+           select f.id, ${channel}, ${account}, ${thread}, ${q.param(input.contactAddress)}, ${q.param(input.contactName ?? null)}, ${q.param(input.externalThreadId ?? null)}, ${q.param(JSON.stringify(input.contactFields ?? {}), 'jsonb')},
                   ${q.param(input.pageUrl ?? null)}, ${queue}, ${q.param(opening.ruleId, 'uuid')}, ${q.param(opening.siteId, 'uuid')}, case when ${maxWait} > 0 then now() + make_interval(secs => ${maxWait}) end,
                   ${offered ? `case when ${offered.offeredIf} then 'offered' else 'waiting' end` : `'waiting'`}
              from fresh f
@@ -115,11 +127,14 @@ export class InteractionsService {
         q.with('target', 'select id from existing union all select id from opened');
         q.with(
           'message',
-          `insert into interaction_messages (interaction_id, direction, body, dedupe_key) select id, 'in', ${q.param(input.body)}, ${q.param(dedupeKey)} from target limit 1 returning id, interaction_id`,
+          `insert into interaction_messages as m (interaction_id, direction, body, dedupe_key, client_id, author_name)
+           select id, 'in', ${q.param(input.body)}, ${q.param(dedupeKey)}, ${q.param(input.externalMessageId)}, ${q.param(input.contactName ?? null)} from target limit 1
+           returning m.interaction_id, ${MESSAGE_COLUMNS}`,
         );
-        const [row] = await q.run<{ interactionId: string; messageId: string; opened: RawRow | null; extra: unknown }>(
+        const [row] = await q.run<{ interactionId: string; messageId: string; opened: RawRow | null; joined: (Omit<JoinedInteraction, 'message'> & { message: RawMessage }) | null; extra: unknown }>(
           this.dataSource,
           `select m.interaction_id as "interactionId", m.id as "messageId", (select row_to_json(o) from opened o) as opened,
+                  (select json_build_object('agentId', i.agent_id, 'status', i.status, 'message', row_to_json(m)) from interactions i where i.id = (select id from existing)) as joined,
                   ${offered?.extra ?? 'null'} as extra
              from message m`,
         );
@@ -130,13 +145,14 @@ export class InteractionsService {
           duplicate: false,
           opened: stored.opened !== null,
           interaction: stored.opened ? toRow(stored.opened) : null,
+          joined: stored.joined ? { ...stored.joined, message: toMessage(stored.joined.message) } : null,
           extra: stored.extra,
         };
       } catch (error) {
         // A copy of a stored message (the message key), or two first messages of one thread at once (the open-thread key).
         if (!isUniqueViolation(error) || attempt >= 3) throw error;
         const duplicate = await this.findMessage(dedupeKey);
-        if (duplicate) return { ...duplicate, duplicate: true, opened: false, interaction: null, extra: null };
+        if (duplicate) return { ...duplicate, duplicate: true, opened: false, interaction: null, joined: null, extra: null };
       }
     }
   }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Permission, type CurrentUser, type Desk, type InboundResponse, type InteractionSummary, type TransferTargets } from '@switchboard/contracts';
+import { Permission, type CurrentUser, type Desk, type InboundResponse, type InteractionMessage, type InteractionSummary, type TransferTargets } from '@switchboard/contracts';
 import { RequirePermissions, SignedInUser } from '@switchboard/permissions';
-import { AvailabilityQueryDto, InboundDto, OfflineMessageDto, TransferDto } from '../dto/interaction.dto';
+import { DeskMessages } from '../conversation/desk-messages';
+import { AvailabilityQueryDto, InboundDto, OfflineMessageDto, ReplyDto, TransferDto } from '../dto/interaction.dto';
 import { InteractionIntakeService } from '../intake/interaction-intake.service';
 import { DeskService } from '../offers/desk.service';
 import { OfferActions } from '../offers/offer-actions';
@@ -23,6 +24,7 @@ export class DeskController {
     private readonly actions: OfferActions,
     private readonly intake: InteractionIntakeService,
     private readonly transferTargets: TransferTargetsService,
+    private readonly messages: DeskMessages,
   ) {}
 
   @Get('routing/desk')
@@ -57,6 +59,16 @@ export class DeskController {
   @HttpCode(204)
   transfer(@SignedInUser() actor: CurrentUser, @Param('id', id) interactionId: string, @Body() body: TransferDto): Promise<void> {
     return this.actions.transfer(actor.id, interactionId, body);
+  }
+
+  @Get('interactions/:id/messages')
+  messagesOf(@SignedInUser() actor: CurrentUser, @Param('id', id) interactionId: string): Promise<InteractionMessage[]> {
+    return this.messages.list(actor.id, interactionId);
+  }
+
+  @Post('interactions/:id/messages')
+  reply(@SignedInUser() actor: CurrentUser, @Param('id', id) interactionId: string, @Body() body: ReplyDto): Promise<InteractionMessage> {
+    return this.messages.reply(actor, interactionId, body);
   }
 
   @Post('interactions/inbound')

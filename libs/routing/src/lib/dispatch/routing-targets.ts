@@ -4,7 +4,7 @@ import { OverflowAction, RoutingStrategy, type StaffChannel } from '@switchboard
 import type { SqlStatement } from '@switchboard/db';
 import type { OpeningRoute } from '@switchboard/conversations';
 import { QueuesService, type RoutingMember, type RoutingQueue } from '@switchboard/queues';
-import { SitesService, type RoutingSite } from '@switchboard/sites';
+import { isOpen, SitesService, type RoutingSite } from '@switchboard/sites';
 import { capacityChannel, type Candidate } from '../arbiter/arbiter';
 import { RulesService, type ActiveRule } from '../rules/rules.service';
 import { RoutingSettingsService } from '../settings/routing-settings.service';
@@ -62,6 +62,13 @@ export class RoutingTargets {
     if (from.channel !== 'chat') return null;
     const site = await this.site(from.accountId);
     return site?.agents.length ? site : null;
+  }
+
+  /** Whether a chat site is within its business hours now (anything else: always). */
+  async staffedNow(from: { channel: string; accountId: string }): Promise<boolean> {
+    if (from.channel !== 'chat') return true;
+    const site = await this.site(from.accountId);
+    return !site || isOpen(site.businessHours, new Date());
   }
 
   private site(siteId: string): Promise<RoutingSite | null> {

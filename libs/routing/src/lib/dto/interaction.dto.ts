@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { STAFF_CHANNELS, type InboundRequest, type OfflineMessageRequest, type StaffChannel, type TransferRequest } from '@switchboard/contracts';
+import { STAFF_CHANNELS, type InboundRequest, type OfflineMessageRequest, type ReplyRequest, type StaffChannel, type TransferRequest } from '@switchboard/contracts';
+import { REPLY_MAX } from '../conversation/desk-messages';
 import { IsEmail, IsIn, IsIP, IsNotEmpty, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
 
 /** Largest message body the REST intake takes (characters). */
@@ -121,4 +122,18 @@ export class AvailabilityQueryDto {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   @MaxLength(2000)
   pageUrl?: string;
+}
+
+export class ReplyDto implements ReplyRequest {
+  @ApiProperty({ maxLength: 100, description: "The console's own id of the message: a retry with the same id stores nothing new" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  clientId!: string;
+
+  @ApiProperty({ maxLength: REPLY_MAX })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(REPLY_MAX)
+  body!: string;
 }

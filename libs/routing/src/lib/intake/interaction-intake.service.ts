@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainException, ErrorCode } from '@switchboard/contracts';
+import { DomainException, ErrorCode, InteractionStatus } from '@switchboard/contracts';
 import { InteractionsService } from '@switchboard/conversations';
 import { BlacklistService } from '@switchboard/sites';
 import type { ContactOrigin, InboundMessage, IntakeResult, InteractionIntake, OfflineMessageInput } from '@switchboard/plugin-sdk';
@@ -10,6 +10,7 @@ import { RoutingTargets } from '../dispatch/routing-targets';
 import { OfferActions } from '../offers/offer-actions';
 import { OfflineMessagesService } from '../offline/offline-messages.service';
 import { AgentStateStore } from '../presence/agent-state';
+import { RoutingNotices } from '../routing-notices';
 
 /**
  * The kernel's InteractionIntake (ARCHITECTURE.md section 3): stores what a channel plugin
@@ -28,6 +29,7 @@ export class InteractionIntakeService implements InteractionIntake {
     private readonly offline: OfflineMessagesService,
     private readonly agents: AgentStateStore,
     private readonly blacklist: BlacklistService,
+    private readonly notices: RoutingNotices,
   ) {}
 
   async receive(message: InboundMessage): Promise<IntakeResult> {
@@ -44,11 +46,16 @@ export class InteractionIntakeService implements InteractionIntake {
         externalMessageId: message.externalMessageId,
         body: message.body,
         pageUrl: message.pageUrl,
+        contactFields: message.contactFields,
       },
       route,
       // A new interaction is offered in the statement that stores it: one round trip.
       (q, fresh) => this.dispatcher.offerOnReceive(q, fresh, target),
     );
+    // The agent holding the conversation sees the message at once.
+    if (result.joined?.agentId && result.joined.status === InteractionStatus.Active) {
+      this.notices.send(result.joined.agentId, 'interaction.message', { interactionId: result.interactionId, message: result.joined.message });
+    }
     if (result.interaction) {
       const { offers, room } = offersOnReceive(result.extra);
       if (offers.length) this.dispatcher.announce({ interaction: result.interaction, offers });
@@ -64,6 +71,7 @@ export class InteractionIntakeService implements InteractionIntake {
   }
 
   async available(origin: ContactOrigin): Promise<boolean> {
+    if (!(await this.targets.staffedNow({ channel: origin.channelId, accountId: origin.accountId }))) return false;
     const { rule: _rule, site: _site, ...route } = await this.targets.opening(origin.pageUrl, { channel: origin.channelId, accountId: origin.accountId });
     const target = await this.targets.forInteraction({ channel: origin.channelId, ...route });
     return this.agents.anyOnline(capacityChannel(origin.channelId), target.candidates === 'all' ? null : target.candidates.map((c) => c.agentId));

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   DomainException,
   ErrorCode,
@@ -20,6 +20,7 @@ import { Dispatcher, toOffer } from '../dispatch/dispatcher';
 import { RoutingTargets } from '../dispatch/routing-targets';
 import { inTransaction, retryingConflicts } from '../dispatch/transactions';
 import { agentStateFromJson, AgentStateStore, type AgentStateJson } from '../presence/agent-state';
+import { CHANNEL_HOOKS, type ChannelHooks } from '../ports';
 import { RoutingNotices } from '../routing-notices';
 import { OfferStore } from './offer-store';
 
@@ -60,6 +61,7 @@ export class OfferActions {
     private readonly targets: RoutingTargets,
     private readonly agents: AgentStateStore,
     private readonly notices: RoutingNotices,
+    @Optional() @Inject(CHANNEL_HOOKS) private readonly hooks?: ChannelHooks,
   ) {}
 
   /**
@@ -84,6 +86,7 @@ export class OfferActions {
     if (!row?.interaction) throw offerGone();
     const summary = toSummary(toInteractionRow(row.interaction));
     this.notices.send(agentId, 'offer.accepted', { offerId, interaction: summary });
+    this.hooks?.signal(summary.id, agentId, { kind: 'answered' });
     for (const other of row.others) this.notices.send(other.agentId, 'offer.ended', { offerId: other.id, interactionId: summary.id, reason: 'taken' });
     this.dispatcher.later({ agents: row.others.map((o) => o.agentId) });
     return summary;
@@ -162,6 +165,7 @@ export class OfferActions {
     );
     if (!row?.closed) throw notYours();
     this.notices.send(agentId, 'interaction.closed', { interactionId, reason: 'closed' });
+    this.hooks?.signal(interactionId, agentId, { kind: 'closed' });
     if (row.waiting) this.dispatcher.later({ agentStates: row.agent ? [agentStateFromJson(row.agent)] : [], agents: row.agent ? [] : [agentId] });
   }
 
@@ -217,6 +221,7 @@ export class OfferActions {
       return holds;
     });
     if (!result) return;
+    this.hooks?.signal(interactionId, null, { kind: 'closed' });
     for (const hold of result) {
       if (hold.state === 'pending') this.notices.send(hold.agentId, 'offer.ended', { offerId: hold.id, interactionId, reason: 'abandoned' });
       else this.notices.send(hold.agentId, 'interaction.closed', { interactionId, reason: 'contact-left' });
@@ -239,13 +244,14 @@ export class OfferActions {
       }
       if (action === OverflowAction.Offline) {
         await this.interactions.change(manager, interactionId, { status: InteractionStatus.Abandoned, closedReason: 'no-agent' }, event);
-        return false;
+        return 'ended' as const;
       }
       // No overflow: it keeps waiting, without a deadline.
       await this.interactions.change(manager, interactionId, { clearDeadline: true }, null);
       return false;
     });
-    if (moved) this.dispatcher.later({ interactions: [interactionId] });
+    if (moved === 'ended') this.hooks?.signal(interactionId, null, { kind: 'closed' });
+    else if (moved) this.dispatcher.later({ interactions: [interactionId] });
   }
 
   /** Releases what an ended interaction still holds (repair; no transaction leaves this). */

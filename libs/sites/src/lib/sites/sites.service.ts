@@ -32,6 +32,8 @@ export interface RoutingSite {
   id: string;
   agents: Array<{ agentId: string; priority: number }>;
   offlineRecipientIds: string[];
+  /** Null: always staffed. */
+  businessHours: BusinessHours | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -82,7 +84,7 @@ export class SitesService {
   async routingSite(id: string): Promise<RoutingSite | null> {
     if (!UUID.test(id)) return null;
     const [row] = await this.dataSource.query(
-      `select s.id, s.offline_recipient_ids as "offlineRecipientIds",
+      `select s.id, s.offline_recipient_ids as "offlineRecipientIds", s.business_hours as "businessHours",
               coalesce((select json_agg(json_build_object('agentId', a.agent_id, 'priority', a.priority)) from site_agents a where a.site_id = s.id), '[]') as agents
          from sites s where s.id = $1 and s.enabled`,
       [id],

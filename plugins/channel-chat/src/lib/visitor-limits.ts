@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/**
+ * What one visitor, and one IP address (many visitors behind one office router), may do per
+ * window on this node: messages and other requests, and new connections.
+ */
+@Injectable()
+export class VisitorLimits {
+  private readonly perVisitor = new RateLimiterMemory({ points: 30, duration: 10 });
+  private readonly perIp = new RateLimiterMemory({ points: 300, duration: 10 });
+  private readonly connectionsPerIp = new RateLimiterMemory({ points: 60, duration: 60 });
+
+  /** True when the visitor may send one more request now. */
+  async request(visitor: string, ip: string): Promise<boolean> {
+    return (await allowed(this.perVisitor, visitor)) && (await allowed(this.perIp, ip));
+  }
+
+  connection(ip: string): Promise<boolean> {
+    return allowed(this.connectionsPerIp, ip);
+  }
+}
+
+async function allowed(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+  try {
+    await limiter.consume(key);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,263 @@
+import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import {
+  CHAT_NAMESPACE,
+  DomainException,
+  ErrorCode,
+  type ChatConversation,
+  type ChatMessage,
+  type ChatResult,
+  type ChatServerEvents,
+  type ChatSiteSettings,
+  type FieldError,
+} from '@switchboard/contracts';
+import {
+  CHANNEL_ACCOUNTS,
+  CLIENT_ADDRESS,
+  CONTACT_CONVERSATIONS,
+  INTERACTION_INTAKE,
+  type ChannelAccount,
+  type ChannelAccounts,
+  type ClientAddress,
+  type ContactConversation,
+  type ContactConversations,
+  type ContactRef,
+  type InteractionIntake,
+} from '@switchboard/plugin-sdk';
+import type { Namespace, Socket } from 'socket.io';
+import { ChatChannel } from './chat-channel';
+import { emailOf, nameOf, preChatAnswers } from './pre-chat';
+import { isVisitorToken, newVisitorToken, visitorAddress, visitorRoom } from './visitor-identity';
+import { VisitorLimits } from './visitor-limits';
+import { OfflineRequest, parse, RateRequest, ReadRequest, RequestProblem, SendMessageRequest, TranscriptRequest, TypingRequest } from './visitor-requests';
+
+interface VisitorData {
+  site: ChannelAccount<ChatSiteSettings>;
+  token: string;
+  contact: ContactRef;
+  ip: string;
+  pageUrl?: string;
+  /** The conversation this socket last saw (typing and read signals are about it). */
+  interactionId?: string;
+}
+type VisitorSocket = Socket<Record<string, never>, ChatServerEvents, Record<string, never>, VisitorData>;
+
+const CHANNEL = 'chat';
+
+const refused = (code: string, message: string) => Object.assign(new Error(message), { data: { code, message } });
+
+/** A plugin's view of a conversation as the widget shows it. */
+export function toChatConversation(conversation: ContactConversation): ChatConversation {
+  const ended = conversation.status === 'closed' || conversation.status === 'abandoned';
+  return {
+    interactionId: conversation.interactionId,
+    state: ended ? 'ended' : conversation.status === 'active' ? 'active' : 'waiting',
+    agentName: conversation.agentName,
+    messages: conversation.messages.map((m) => ({
+      id: m.id,
+      clientId: m.direction === 'in' ? m.clientId : null,
+      from: m.direction === 'in' ? 'visitor' : 'agent',
+      authorName: m.authorName,
+      body: m.body,
+      at: m.createdAt,
+    })),
+  };
+}
+
+/**
+ * The visitor's socket (ARCHITECTURE.md section 4: inbound through the kernel's intake only).
+ * The handshake is refused unless the site key is an enabled site's and the page's Origin is one
+ * the site allows. Every request is validated and rate-limited and answers through its
+ * acknowledgement; malformed ones get an error and change nothing. A visitor reaches only the
+ * conversation of their own token.
+ */
+@WebSocketGateway({ namespace: CHAT_NAMESPACE })
+export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnModuleInit {
+  private readonly logger = new Logger('ChatVisitors');
+
+  constructor(
+    @Inject(INTERACTION_INTAKE) private readonly intake: InteractionIntake,
+    @Inject(CONTACT_CONVERSATIONS) private readonly conversations: ContactConversations,
+    @Inject(CHANNEL_ACCOUNTS) private readonly accounts: ChannelAccounts,
+    @Inject(CLIENT_ADDRESS) private readonly clientAddress: ClientAddress,
+    private readonly channel: ChatChannel,
+    private readonly limits: VisitorLimits,
+  ) {}
+
+  onModuleInit(): void {
+    this.logger.log(`Visitors connect to ${CHAT_NAMESPACE}`);
+  }
+
+  afterInit(namespace: Namespace<Record<string, never>, ChatServerEvents>): void {
+    this.channel.attach(namespace);
+    namespace.use((socket, next) => {
+      this.admit(socket as VisitorSocket).then(
+        () => next(),
+        (error: unknown) => {
+          if (error instanceof Error && 'data' in error) return next(error);
+          this.logger.error(error);
+          next(refused(ErrorCode.Internal, 'The chat is not available'));
+        },
+      );
+    });
+  }
+
+  /** Checks the handshake and puts the visitor's identity on the socket. */
+  private async admit(socket: VisitorSocket): Promise<void> {
+    const { siteKey, visitorToken, pageUrl } = (socket.handshake.auth ?? {}) as { siteKey?: unknown; visitorToken?: unknown; pageUrl?: unknown };
+    const ip = this.clientAddress.of({ address: socket.handshake.address, headers: socket.handshake.headers });
+    if (!(await this.limits.connection(ip))) throw refused(ErrorCode.TooManyRequests, 'Too many connections: try again in a minute');
+    const site = typeof siteKey === 'string' && siteKey.length <= 100 ? await this.accounts.byKey<ChatSiteSettings>(CHANNEL, siteKey) : null;
+    if (!site) throw refused(ErrorCode.NotFound, 'No enabled site has this key');
+    const origin = socket.handshake.headers.origin;
+    if (!origin || !site.settings.allowedOrigins.includes(origin)) throw refused(ErrorCode.Forbidden, `This site does not allow the chat on ${origin ?? 'a page without an origin'}`);
+    const token = isVisitorToken(visitorToken) ? visitorToken : newVisitorToken();
+    socket.data = {
+      site,
+      token,
+      ip,
+      contact: { channelId: CHANNEL, accountId: site.id, contactAddress: visitorAddress(token) },
+      pageUrl: typeof pageUrl === 'string' && pageUrl.length <= 2000 ? pageUrl : undefined,
+    };
+  }
+
+  async handleConnection(socket: VisitorSocket): Promise<void> {
+    const { site, contact, token, pageUrl } = socket.data;
+    if (!site) return;
+    try {
+      await socket.join(visitorRoom(contact.accountId, contact.contactAddress));
+      const [conversation, online] = await Promise.all([
+        this.conversations.current(contact),
+        this.intake.available({ channelId: CHANNEL, accountId: site.id, pageUrl }),
+      ]);
+      socket.data.interactionId = conversation?.interactionId;
+      socket.emit('chat.ready', {
+        visitorToken: token,
+        site: { name: site.name, preChatFields: site.settings.preChatFields, layoutHtml: site.settings.layoutHtml, online },
+        conversation: conversation ? toChatConversation(conversation) : null,
+      });
+    } catch (error) {
+      this.logger.error(error);
+      socket.disconnect(true);
+    }
+  }
+
+  @SubscribeMessage('chat.message')
+  message(@ConnectedSocket() socket: VisitorSocket, @MessageBody() body: unknown): Promise<ChatResult<ChatMessage & { interactionId: string }>> {
+    return this.act(socket, async () => {
+      const request = parse(SendMessageRequest, body);
+      const text = request.body.trim();
+      if (!text) throw new RequestProblem('body', 'Write a message');
+      const { site, contact, ip } = socket.data;
+      // The first message opens the conversation: the pre-chat form's answers come with it.
+      const opening = !(await this.conversations.current(contact));
+      const answers = opening ? preChatAnswers(site.settings.preChatFields, request.fields) : {};
+      const contactName = nameOf(site.settings.preChatFields, answers);
+      const result = await this.intake.receive({
+        channelId: CHANNEL,
+        accountId: site.id,
+        contactAddress: contact.contactAddress,
+        contactName,
+        body: text,
+        externalMessageId: request.clientId,
+        pageUrl: request.pageUrl ?? socket.data.pageUrl,
+        remoteIp: ip,
+        contactFields: opening ? answers : undefined,
+      });
+      socket.data.interactionId = result.interactionId;
+      const message = { interactionId: result.interactionId, id: result.messageId, clientId: request.clientId, from: 'visitor' as const, authorName: contactName ?? null, body: text, at: new Date().toISOString() };
+      // The visitor's other tabs show it too (a resend of a stored message adds nothing).
+      if (!result.duplicate) socket.to(visitorRoom(contact.accountId, contact.contactAddress)).emit('chat.message', message);
+      return message;
+    });
+  }
+
+  @SubscribeMessage('chat.sync')
+  sync(@ConnectedSocket() socket: VisitorSocket): Promise<ChatResult<ChatConversation | null>> {
+    return this.act(socket, async () => {
+      const conversation = await this.conversations.current(socket.data.contact);
+      if (conversation) socket.data.interactionId = conversation.interactionId;
+      return conversation ? toChatConversation(conversation) : null;
+    });
+  }
+
+  @SubscribeMessage('chat.typing')
+  async typing(@ConnectedSocket() socket: VisitorSocket, @MessageBody() body: unknown): Promise<void> {
+    await this.act(socket, async () => {
+      const { typing } = parse(TypingRequest, body);
+      if (socket.data.interactionId) await this.conversations.activity(socket.data.contact, socket.data.interactionId, { kind: 'typing', typing });
+      return null;
+    });
+  }
+
+  @SubscribeMessage('chat.read')
+  async read(@ConnectedSocket() socket: VisitorSocket, @MessageBody() body: unknown): Promise<void> {
+    await this.act(socket, async () => {
+      const { upTo } = parse(ReadRequest, body);
+      if (socket.data.interactionId) await this.conversations.activity(socket.data.contact, socket.data.interactionId, { kind: 'read', upTo });
+      return null;
+    });
+  }
+
+  @SubscribeMessage('chat.end')
+  end(@ConnectedSocket() socket: VisitorSocket): Promise<ChatResult<null>> {
+    return this.act(socket, async () => {
+      await this.conversations.end(socket.data.contact);
+      return null;
+    });
+  }
+
+  @SubscribeMessage('chat.rate')
+  rate(@ConnectedSocket() socket: VisitorSocket, @MessageBody() body: unknown): Promise<ChatResult<null>> {
+    return this.act(socket, async () => {
+      const request = parse(RateRequest, body);
+      await this.conversations.rate(socket.data.contact, request.interactionId, request.rating, request.comment);
+      return null;
+    });
+  }
+
+  @SubscribeMessage('chat.transcript')
+  transcript(@ConnectedSocket() socket: VisitorSocket, @MessageBody() body: unknown): Promise<ChatResult<null>> {
+    return this.act(socket, async () => {
+      const request = parse(TranscriptRequest, body);
+      await this.conversations.mailTranscript(socket.data.contact, request.interactionId, request.email);
+      return null;
+    });
+  }
+
+  @SubscribeMessage('chat.offline')
+  offline(@ConnectedSocket() socket: VisitorSocket, @MessageBody() body: unknown): Promise<ChatResult<{ id: string }>> {
+    return this.act(socket, async () => {
+      const request = parse(OfflineRequest, body);
+      const { site, ip } = socket.data;
+      const answers = preChatAnswers(site.settings.preChatFields, request.fields);
+      return this.intake.leaveOfflineMessage({
+        channelId: CHANNEL,
+        accountId: site.id,
+        pageUrl: request.pageUrl ?? socket.data.pageUrl,
+        name: nameOf(site.settings.preChatFields, answers),
+        email: emailOf(site.settings.preChatFields, answers),
+        body: request.body.trim(),
+        remoteIp: ip,
+      });
+    });
+  }
+
+  /** Runs one visitor request under the rate limits; every failure becomes an error acknowledgement. */
+  private async act<T>(socket: VisitorSocket, work: () => Promise<T>): Promise<ChatResult<T>> {
+    try {
+      if (!(await this.limits.request(socket.data.contact.contactAddress, socket.data.ip))) {
+        return { ok: false, error: { code: ErrorCode.TooManyRequests, message: 'Too many messages at once: wait a moment' } };
+      }
+      return { ok: true, data: await work() };
+    } catch (error) {
+      if (error instanceof RequestProblem) return { ok: false, error: { code: ErrorCode.ValidationFailed, message: error.message, field: error.field || undefined } };
+      if (error instanceof DomainException) {
+        const field = (error.details as FieldError[] | undefined)?.[0]?.field;
+        return { ok: false, error: { code: error.code, message: error.message, ...(field ? { field } : {}) } };
+      }
+      this.logger.error(error);
+      return { ok: false, error: { code: ErrorCode.Internal, message: 'Something went wrong: try again' } };
+    }
+  }
+}
