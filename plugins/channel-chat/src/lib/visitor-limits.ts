@@ -7,9 +7,9 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
  */
 @Injectable()
 export class VisitorLimits {
-  private readonly perVisitor = new RateLimiterMemory({ points: 30, duration: 10 });
-  private readonly perIp = new RateLimiterMemory({ points: 300, duration: 10 });
-  private readonly connectionsPerIp = new RateLimiterMemory({ points: 60, duration: 60 });
+  private readonly perVisitor = new RateLimiterMemory({ points: limit('CHAT_VISITOR_REQUESTS_PER_10S', 30), duration: 10 });
+  private readonly perIp = new RateLimiterMemory({ points: limit('CHAT_IP_REQUESTS_PER_10S', 300), duration: 10 });
+  private readonly connectionsPerIp = new RateLimiterMemory({ points: limit('CHAT_IP_CONNECTIONS_PER_MINUTE', 60), duration: 60 });
 
   /** True when the visitor may send one more request now. */
   async request(visitor: string, ip: string): Promise<boolean> {
@@ -19,6 +19,12 @@ export class VisitorLimits {
   connection(ip: string): Promise<boolean> {
     return allowed(this.connectionsPerIp, ip);
   }
+}
+
+/** A limit from the environment (README: web chat), or its default. */
+function limit(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
 async function allowed(limiter: RateLimiterMemory, key: string): Promise<boolean> {
