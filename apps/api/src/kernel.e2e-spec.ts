@@ -107,10 +107,10 @@ describe('kernel over HTTP', () => {
       expect(text).toContain('switchboard_process_cpu_user_seconds_total');
     });
 
-    it('lists no channels when no plugin is loaded', async () => {
+    it('lists the loaded channel plugins with their capabilities', async () => {
       const token = await app.login();
       const { body } = await app.http.get('/api/v1/channels').set('Authorization', `Bearer ${token}`).expect(200);
-      expect(body).toEqual([]);
+      expect(body).toEqual([expect.objectContaining({ id: 'chat', displayName: 'Web chat', capabilities: expect.objectContaining({ realtime: true, typing: true }) })]);
     });
   });
 });

@@ -9,6 +9,9 @@ interface Desk {
 const AGENT = { username: 'desk.agent', password: 'Agent-Password-123!' };
 let messages = 0;
 
+/** The chat pane, once it shows the given interaction (one pane: the selected tab's). */
+const paneOf = (page: Page, interactionId: string) => page.locator(`[data-testid="chat-pane"][data-interaction="${interactionId}"]`);
+
 describe('the agent desk in Chromium', () => {
   const session = useConsoleSession();
   let agentApi: ApiClient;
@@ -63,8 +66,12 @@ describe('the agent desk in Chromium', () => {
     expect((await agentApi.get<Desk>('/routing/desk')).offers.map((entry) => entry.interaction.id)).toEqual([id]);
 
     await offer.getByTestId('offer-accept').click();
-    const row = page.getByTestId(`interaction-${id}`);
-    await textOf(row, 'Vera Visitor');
+    // Accepting opens the interaction's tab, on screen with its conversation and the visitor's details.
+    const tab = page.getByTestId(`desk-tab-${id}`);
+    await textOf(tab, 'Vera Visitor');
+    const pane = paneOf(page, id);
+    await textOf(pane.getByTestId('chat-contact'), 'Vera Visitor');
+    await textOf(pane.getByTestId('contact-panel-page'), 'https://shop.example.test/cart?item=42');
     await offer.waitFor({ state: 'detached' });
     const accepted = await agentApi.get<Desk>('/routing/desk');
     expect({ offers: accepted.offers.length, interactions: accepted.interactions.map((entry) => [entry.id, entry.status]) }).toEqual({
@@ -72,8 +79,8 @@ describe('the agent desk in Chromium', () => {
       interactions: [[id, 'active']],
     });
 
-    await row.getByTestId('interaction-close').click();
-    await row.waitFor({ state: 'detached' });
+    await pane.getByTestId('chat-close').click();
+    await tab.waitFor({ state: 'detached' });
     await page.getByTestId('desk-no-interactions').waitFor();
     expect(await agentApi.get<Desk>('/routing/desk')).toEqual({ offers: [], interactions: [] });
   });
@@ -99,8 +106,8 @@ describe('the agent desk in Chromium', () => {
   it('transfers an open interaction to a queue', async () => {
     const id = await inbound({ contactName: 'Tom Transfer' });
     await page.getByTestId(`offer-${id}`).getByTestId('offer-accept').click();
-    const row = page.getByTestId(`interaction-${id}`);
-    await row.getByTestId('interaction-transfer').click();
+    const tab = page.getByTestId(`desk-tab-${id}`);
+    await paneOf(page, id).getByTestId('chat-transfer').click();
     // Without a target the dialog stays open and says what is missing.
     await page.getByTestId('transfer-save').click();
     await textOf(page.locator('mat-dialog-container mat-error'), 'Required');
@@ -110,7 +117,7 @@ describe('the agent desk in Chromium', () => {
     await page.getByTestId('transfer-save').click();
     await page.locator('mat-dialog-container').waitFor({ state: 'detached' });
     await page.locator('mat-snack-bar-container').filter({ hasText: 'Transferred to Desk chat' }).waitFor();
-    await row.waitFor({ state: 'detached' });
+    await tab.waitFor({ state: 'detached' });
     expect((await agentApi.get<Desk>('/routing/desk')).interactions.some((entry) => entry.id === id)).toBe(false);
   });
 
@@ -129,15 +136,15 @@ describe('the agent desk in Chromium', () => {
       const id = await inbound({ contactName: 'Ada Agent-Transfer' });
       await page.getByTestId(`offer-${id}`).getByTestId('offer-accept').click();
       await setColleague('online');
-      const row = page.getByTestId(`interaction-${id}`);
-      await row.getByTestId('interaction-transfer').click();
+      const tab = page.getByTestId(`desk-tab-${id}`);
+      await paneOf(page, id).getByTestId('chat-transfer').click();
       // Earlier tests left a declined chat waiting: the colleague may hold it by now, so the count is not fixed.
       await page.getByTestId('transfer-to-agent').click();
       await page.locator('mat-form-field', { has: page.getByTestId('transfer-agent') }).click();
       await page.getByRole('option', { name: /^Carla Colleague \(desk\.colleague\) · \d+ open$/ }).click();
       await page.getByTestId('transfer-save').click();
       await page.locator('mat-snack-bar-container').filter({ hasText: 'Transferred to Carla Colleague' }).waitFor();
-      await row.waitFor({ state: 'detached' });
+      await tab.waitFor({ state: 'detached' });
       await textOf(other.getByTestId(`offer-${id}`).getByTestId('offer-contact'), 'Ada Agent-Transfer');
     } finally {
       await other.close();

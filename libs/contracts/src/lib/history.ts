@@ -35,6 +35,8 @@ export interface InteractionMessage {
   body: string;
   /** An agent's message: on its way to the contact, delivered to the channel, or refused by it. */
   delivery: MessageDelivery | null;
+  /** Why the channel refused it (delivery `failed`). */
+  deliveryError: string | null;
   createdAt: string;
 }
 

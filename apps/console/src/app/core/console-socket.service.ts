@@ -1,10 +1,25 @@
 import { effect, inject, Injectable, untracked } from '@angular/core';
-import { CONSOLE_NAMESPACE, ErrorCode, type ConsoleClientEvents, type ConsoleServerEvents, type SocketConnectError } from '@switchboard/contracts';
+import { CONSOLE_NAMESPACE, ErrorCode, type ConsoleClientEvents, type ConsoleServerEvents, type SocketActionResult, type SocketConnectError } from '@switchboard/contracts';
 import { Observable } from 'rxjs';
 import { io, type Socket } from 'socket.io-client';
 import { AuthService } from './auth.service';
 
 type Payload<E extends keyof ConsoleServerEvents> = Parameters<ConsoleServerEvents[E]>[0];
+
+/** Console actions the server acknowledges with a `SocketActionResult`. */
+export type SocketAction = {
+  [E in keyof ConsoleClientEvents]: Parameters<ConsoleClientEvents[E]> extends [unknown, (result: SocketActionResult<infer _T>) => void] ? E : never;
+}[keyof ConsoleClientEvents];
+/** Console signals the server does not answer (typing, read). */
+export type SocketSignal = {
+  [E in keyof ConsoleClientEvents]: Parameters<ConsoleClientEvents[E]> extends [infer P] ? (P extends (...args: never[]) => unknown ? never : E) : never;
+}[keyof ConsoleClientEvents];
+type ActionRequest<E extends SocketAction> = Parameters<ConsoleClientEvents[E]>[0];
+type ActionResult<E extends SocketAction> = Parameters<Parameters<ConsoleClientEvents[E]>[1]>[0];
+type SignalPayload<E extends SocketSignal> = Parameters<ConsoleClientEvents[E]>[0];
+
+/** How long an action waits for the server's acknowledgement. */
+const ACK_TIMEOUT_MS = 10_000;
 
 /** The sign-out message for the server's `session.ended` reason (a sentence such as "The account was locked"). */
 export function sessionEndedMessage(reason: string | undefined): string {
@@ -38,6 +53,31 @@ export class ConsoleSocket {
       socket.on(event, handler as never);
       return () => socket.off(event, handler as never);
     });
+  }
+
+  /** Whether the socket is connected now (actions sent while it is not wait for the reconnection). */
+  get connected(): boolean {
+    return this.socket?.connected ?? false;
+  }
+
+  /**
+   * Sends an action and resolves with the server's acknowledgement; without one in time it
+   * resolves with a failure (the server may still have done it: actions carry ids to retry with).
+   */
+  request<E extends SocketAction>(event: E, request: ActionRequest<E>, timeoutMs = ACK_TIMEOUT_MS): Promise<ActionResult<E>> {
+    const socket = this.open().timeout(timeoutMs) as unknown as { emit(event: string, ...args: unknown[]): void };
+    return new Promise((resolve) => {
+      socket.emit(event, request, (error: Error | null, result: ActionResult<E>) => {
+        if (!error) return resolve(result);
+        resolve({ ok: false, error: { statusCode: 0, code: ErrorCode.Internal, message: 'The server did not answer in time. Try again.' } } as ActionResult<E>);
+      });
+    });
+  }
+
+  /** Sends a signal the server does not answer; dropped while disconnected (a stale one would mislead). */
+  signal<E extends SocketSignal>(event: E, payload: SignalPayload<E>): void {
+    const socket = this.socket as unknown as { connected: boolean; emit(event: string, ...args: unknown[]): void } | undefined;
+    if (socket?.connected) socket.emit(event, payload);
   }
 
   /** Resolves when the socket is connected, or after `timeoutMs` (events may then be missed). */

@@ -6,7 +6,7 @@ import { INTERACTION_COLUMNS, toInteractionRow, type InteractionRow, type RawInt
 
 /** Columns of a message as InteractionMessage (from `interaction_messages m`). */
 export const MESSAGE_COLUMNS = `m.id, m.direction, m.author_id as "authorId", m.author_name as "authorName", m.client_id as "clientId", m.body,
-  m.delivery, m.created_at as "createdAt"`;
+  m.delivery, m.delivery_error as "deliveryError", m.created_at as "createdAt"`;
 
 export type RawMessage = Omit<InteractionMessage, 'createdAt'> & { createdAt: Date | string };
 
@@ -18,6 +18,7 @@ export const toMessage = (raw: RawMessage): InteractionMessage => ({
   clientId: raw.clientId,
   body: raw.body,
   delivery: raw.delivery,
+  deliveryError: raw.deliveryError,
   createdAt: new Date(raw.createdAt).toISOString(),
 });
 

@@ -1,5 +1,4 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -7,14 +6,17 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTableModule } from '@angular/material/table';
-import { MatTooltipModule } from '@angular/material/tooltip';
+import { MatTabsModule } from '@angular/material/tabs';
 import type { InteractionSummary, Offer } from '@switchboard/contracts';
 import { finalize, firstValueFrom, interval, type Observable } from 'rxjs';
 import { RoutingApi } from '../../api/routing-api.service';
 import { ConsoleSocket } from '../../core/console-socket.service';
 import { PresenceService } from '../../core/presence.service';
+import { ChatPaneComponent } from './chat-pane.component';
+import { DeskConversations } from './desk-conversations.service';
 import { channelLabel, contactLabel } from './desk-labels';
+import { OfferAlertTogglesComponent } from './offer-alert-toggles.component';
+import { OfferAlertService } from './offer-alert.service';
 import { TransferDialogComponent } from './transfer-dialog.component';
 
 /** After an offer's expiry, wait this long for the server's `offer.ended` before asking for the desk again. */
@@ -27,14 +29,17 @@ function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {
 
 /**
  * My desk (every signed-in user): the offers waiting for an answer, with their countdown, and the
- * interactions this user holds. Kept live by the console socket; a new offer is announced too.
+ * interactions this user holds, one tab each with its conversation. Kept live by the console
+ * socket; a new offer is announced too (a toast, and the sound and notification the agent chose).
  */
 @Component({
   selector: 'sb-desk-page',
-  imports: [DatePipe, MatCardModule, MatButtonModule, MatIconModule, MatTableModule, MatProgressBarModule, MatTooltipModule],
+  imports: [MatCardModule, MatButtonModule, MatIconModule, MatProgressBarModule, MatTabsModule, ChatPaneComponent, OfferAlertTogglesComponent],
+  providers: [DeskConversations],
   template: `
     <header class="sb-page-head">
       <h1>My desk</h1>
+      <sb-offer-alert-toggles />
     </header>
     @if (presence.presence() && presence.tone() !== 'online') {
       <p class="hint" data-testid="desk-not-online">You are {{ presence.label() }}: new interactions are not offered to you until you are Online.</p>
@@ -84,50 +89,37 @@ function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {
     </section>
 
     <section aria-labelledby="open-title" data-testid="desk-interactions">
-      <h2 id="open-title">Open interactions</h2>
-      <div class="sb-table-wrap">
-        <table mat-table [dataSource]="interactions()" aria-label="Open interactions">
-          <ng-container matColumnDef="contact">
-            <th mat-header-cell *matHeaderCellDef>Contact</th>
-            <td mat-cell *matCellDef="let interaction">
-              {{ contact(interaction) }}
-              @if (interaction.contactName) {
-                <small class="address">{{ interaction.contactAddress }}</small>
-              }
-            </td>
-          </ng-container>
-          <ng-container matColumnDef="channel">
-            <th mat-header-cell *matHeaderCellDef>Channel</th>
-            <td mat-cell *matCellDef="let interaction">{{ channel(interaction.channel) }}</td>
-          </ng-container>
-          <ng-container matColumnDef="page">
-            <th mat-header-cell *matHeaderCellDef>Page</th>
-            <td mat-cell *matCellDef="let interaction" class="url" [title]="interaction.pageUrl ?? ''">{{ interaction.pageUrl }}</td>
-          </ng-container>
-          <ng-container matColumnDef="createdAt">
-            <th mat-header-cell *matHeaderCellDef>Since</th>
-            <td mat-cell *matCellDef="let interaction">{{ interaction.createdAt | date: 'shortTime' }}</td>
-          </ng-container>
-          <ng-container matColumnDef="actions">
-            <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
-            <td mat-cell *matCellDef="let interaction" class="actions">
-              <button mat-button type="button" (click)="transfer(interaction)" [disabled]="working().has(interaction.id)" data-testid="interaction-transfer">
-                <mat-icon>forward</mat-icon>
-                Transfer
-              </button>
-              <button mat-stroked-button type="button" (click)="close(interaction)" [disabled]="working().has(interaction.id)" data-testid="interaction-close">
-                <mat-icon>done</mat-icon>
-                Close
-              </button>
-            </td>
-          </ng-container>
-          <tr mat-header-row *matHeaderRowDef="columns"></tr>
-          <tr mat-row *matRowDef="let interaction; columns: columns" [attr.data-testid]="'interaction-' + interaction.id"></tr>
-        </table>
-        @if (loaded() && !interactions().length) {
-          <p class="sb-empty" data-testid="desk-no-interactions">No open interactions.</p>
+      <h2 id="open-title">
+        Open interactions
+        @if (tabLimit()) {
+          <small class="count" data-testid="desk-tab-count">{{ interactions().length }} of {{ tabLimit() }}</small>
         }
-      </div>
+      </h2>
+      @if (interactions().length) {
+        <nav mat-tab-nav-bar [tabPanel]="panel" mat-stretch-tabs="false" aria-label="Open interactions" class="tabs">
+          @for (interaction of interactions(); track interaction.id) {
+            <a
+              mat-tab-link
+              [active]="conversations.selected() === interaction.id"
+              (click)="conversations.select(interaction.id)"
+              [attr.data-testid]="'desk-tab-' + interaction.id"
+              [attr.aria-label]="contact(interaction) + (unread(interaction.id) ? ', ' + unread(interaction.id) + ' unread' : '')"
+            >
+              <span class="tab-label">{{ contact(interaction) }}</span>
+              @if (unread(interaction.id); as count) {
+                <span class="unread" data-testid="desk-tab-unread" aria-hidden="true">{{ count }}</span>
+              }
+            </a>
+          }
+        </nav>
+        <mat-tab-nav-panel #panel>
+          @if (selected(); as interaction) {
+            <sb-chat-pane [interaction]="interaction" [busy]="working().has(interaction.id)" (closeChat)="close(interaction)" (transferChat)="transfer(interaction)" />
+          }
+        </mat-tab-nav-panel>
+      } @else if (loaded()) {
+        <p class="sb-empty" data-testid="desk-no-interactions">No open interactions.</p>
+      }
     </section>
   `,
   styles: `
@@ -140,8 +132,13 @@ function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {
     .url { color: var(--mat-sys-on-surface-variant); overflow-wrap: anywhere; }
     .countdown { margin: 8px 0 0; font: var(--mat-sys-label-large); }
     .countdown.urgent { color: var(--mat-sys-error); }
-    .address { display: block; color: var(--mat-sys-on-surface-variant); }
-    .actions { white-space: nowrap; text-align: end; }
+    .count { margin-left: 8px; font: var(--mat-sys-label-medium); color: var(--mat-sys-on-surface-variant); }
+    .tabs { border: 1px solid var(--mat-sys-outline-variant); border-radius: 12px 12px 0 0; }
+    .tab-label { max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .unread {
+      margin-left: 8px; min-width: 20px; height: 20px; padding: 0 6px; box-sizing: border-box; border-radius: 10px;
+      background: var(--mat-sys-error); color: var(--mat-sys-on-error); font: var(--mat-sys-label-small); line-height: 20px; text-align: center;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -151,7 +148,9 @@ export class DeskPageComponent {
   private readonly snackBar = inject(MatSnackBar);
   private readonly dialog = inject(MatDialog);
   private readonly destroyed = inject(DestroyRef);
+  private readonly alerts = inject(OfferAlertService);
   protected readonly presence = inject(PresenceService);
+  protected readonly conversations = inject(DeskConversations);
 
   private readonly offerList = signal<Offer[]>([]);
   protected readonly interactions = signal<InteractionSummary[]>([]);
@@ -162,7 +161,10 @@ export class DeskPageComponent {
   private readonly now = signal(Date.now());
   /** Offers oldest first, as they would time out. */
   protected readonly offers = computed(() => [...this.offerList()].sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt)));
-  protected readonly columns = ['contact', 'channel', 'page', 'createdAt', 'actions'];
+  /** The interaction whose conversation is on screen. */
+  protected readonly selected = computed(() => this.interactions().find((interaction) => interaction.id === this.conversations.selected()) ?? null);
+  /** How many interactions the server lets the agent hold at once (0: no limit). */
+  protected readonly tabLimit = computed(() => this.presence.presence()?.tabLimit ?? 0);
   protected readonly contact = contactLabel;
   protected readonly channel = channelLabel;
 
@@ -176,9 +178,12 @@ export class DeskPageComponent {
     this.live('offer.new').subscribe((offer) => {
       this.offerList.update((list) => upsert(list, offer));
       this.announce(offer);
+      this.alerts.offer(offer);
     });
     this.live('offer.accepted').subscribe(({ offerId, interaction }) => {
       this.dropOffer(offerId);
+      // Accepted elsewhere (auto answer, another console): a new tab, shown if none was.
+      if (!this.interactions().length) this.conversations.select(interaction.id);
       this.interactions.update((list) => upsert(list, interaction));
     });
     this.live('offer.ended').subscribe(({ offerId }) => this.dropOffer(offerId));
@@ -187,7 +192,16 @@ export class DeskPageComponent {
     interval(1000)
       .pipe(takeUntilDestroyed(this.destroyed))
       .subscribe(() => this.tick());
+    // Each interaction held has its conversation: loaded when it comes, forgotten when it goes.
+    effect(() => {
+      const ids = this.interactions().map((interaction) => interaction.id);
+      untracked(() => this.conversations.sync(ids));
+    });
     this.load();
+  }
+
+  protected unread(interactionId: string): number {
+    return this.conversations.unread(interactionId);
   }
 
   protected secondsLeft(at: string): number {
@@ -198,6 +212,7 @@ export class DeskPageComponent {
     this.act(offer.id, this.api.acceptOffer(offer.id), (interaction) => {
       this.dropOffer(offer.id);
       this.interactions.update((list) => upsert(list, interaction));
+      this.conversations.select(interaction.id);
     });
   }
 
@@ -245,7 +260,10 @@ export class DeskPageComponent {
       .subscribe({
         next: (desk) => {
           this.offerList.set(desk.offers.filter((offer) => !this.gone.has(offer.id)));
-          this.interactions.set(desk.interactions.filter((interaction) => !this.gone.has(interaction.id)));
+          const interactions = desk.interactions.filter((interaction) => !this.gone.has(interaction.id));
+          // What the desk opens with has been there a while: its messages do not count as unread.
+          if (!this.loaded()) this.conversations.sync(interactions.map((interaction) => interaction.id), { seen: true });
+          this.interactions.set(interactions);
           this.gone.clear();
           this.loaded.set(true);
         },

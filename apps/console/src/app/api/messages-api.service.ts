@@ -1,0 +1,26 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { InteractionMessage, ReplyRequest } from '@switchboard/contracts';
+import type { Observable } from 'rxjs';
+import { ownErrors } from '../core/http-context';
+
+const API = '/api/v1';
+
+/**
+ * The messages of the interactions an agent holds: the conversation so far, and a reply by
+ * REST (the desk sends over the console socket; this is its fallback while that is down).
+ */
+@Injectable({ providedIn: 'root' })
+export class MessagesApi {
+  private readonly http = inject(HttpClient);
+
+  /** Oldest first. The desk shows a failure in the pane. */
+  list(interactionId: string): Observable<InteractionMessage[]> {
+    return this.http.get<InteractionMessage[]>(`${API}/interactions/${interactionId}/messages`, { context: ownErrors() });
+  }
+
+  /** The same client id again answers the stored message and sends nothing new. The desk shows a failure by the message. */
+  reply(interactionId: string, request: ReplyRequest): Observable<InteractionMessage> {
+    return this.http.post<InteractionMessage>(`${API}/interactions/${interactionId}/messages`, request, { context: ownErrors() });
+  }
+}
