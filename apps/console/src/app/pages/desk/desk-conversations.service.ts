@@ -130,7 +130,7 @@ export function chatLines(conversation: Conversation): ChatLine[] {
       body: message.body,
       at: message.createdAt,
       delivery: message.direction === 'out' ? (news?.delivery ?? message.delivery ?? 'sent') : null,
-      error: news?.error ?? null,
+      error: news?.error ?? message.deliveryError ?? null,
       read: message.direction === 'out' && index <= readIndex,
     };
   });
