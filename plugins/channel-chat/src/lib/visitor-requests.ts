@@ -16,11 +16,8 @@ export class RequestProblem extends Error {
 const FIELDS_MAX = 20;
 const FIELD_VALUE_MAX = 500;
 
-export class SendMessageRequest {
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'clientId must be 1-64 letters, digits, "-" or "_"' })
-  clientId!: string;
-
+/** What a visitor writes, and from which page. */
+class WrittenRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(CHAT_MESSAGE_MAX)
@@ -30,25 +27,21 @@ export class SendMessageRequest {
   @IsString()
   @MaxLength(2000)
   pageUrl?: string;
+}
+
+export class SendMessageRequest extends WrittenRequest {
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'clientId must be 1-64 letters, digits, "-" or "_"' })
+  clientId!: string;
 
   @IsOptional()
   @IsObject()
   fields?: Record<string, string>;
 }
 
-export class OfflineRequest {
+export class OfflineRequest extends WrittenRequest {
   @IsObject()
   fields!: Record<string, string>;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(CHAT_MESSAGE_MAX)
-  body!: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  pageUrl?: string;
 }
 
 export class TypingRequest {
