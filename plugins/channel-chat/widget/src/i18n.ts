@@ -1,0 +1,141 @@
+import type { ChatLanguage } from '@switchboard/contracts';
+
+/** Every word the widget shows; `{name}` and `{n}` are filled in by `fill`. */
+const en = {
+  open: 'Open chat',
+  close: 'Close chat',
+  connecting: 'Connecting…',
+  reconnecting: 'Connection lost: reconnecting…',
+  waiting: 'Waiting for an agent…',
+  chatting: 'You are chatting with {name}',
+  anAgent: 'an agent',
+  ended: 'The chat has ended',
+  typing: '{name} is typing…',
+  agent: 'Agent',
+  message: 'Message',
+  send: 'Send',
+  start: 'Start chat',
+  required: '(required)',
+  sending: 'Sending…',
+  sent: 'Sent',
+  read: 'Read',
+  failed: 'Not sent',
+  end: 'End chat',
+  endAsk: 'End this chat?',
+  endYes: 'Yes, end it',
+  endNo: 'No',
+  rate: 'How was this chat?',
+  stars: '{n} of 5 stars',
+  comment: 'Comment (optional)',
+  rateSend: 'Send rating',
+  rated: 'Thank you for your rating!',
+  email: 'Your e-mail',
+  transcript: 'Send me the transcript',
+  transcriptSent: 'The transcript is on its way.',
+  newChat: 'Start a new chat',
+  offlineIntro: 'Nobody can answer right now. Leave us a message and we will get back to you.',
+  offlineSend: 'Send message',
+  offlineThanks: 'Thank you! We will get back to you soon.',
+  blocked: 'You cannot start a chat from this address.',
+  tooMany: 'Too many messages at once: wait a moment.',
+  offline: 'No connection: it will be sent when the connection is back.',
+  error: 'Something went wrong: try again.',
+};
+export type Words = typeof en;
+
+const cs: Words = {
+  open: 'Otevřít chat',
+  close: 'Zavřít chat',
+  connecting: 'Připojování…',
+  reconnecting: 'Spojení se přerušilo: připojujeme znovu…',
+  waiting: 'Čekáme na operátora…',
+  chatting: 'Píšete si s: {name}',
+  anAgent: 'operátor',
+  ended: 'Chat byl ukončen',
+  typing: '{name} píše…',
+  agent: 'Operátor',
+  message: 'Zpráva',
+  send: 'Odeslat',
+  start: 'Začít chat',
+  required: '(povinné)',
+  sending: 'Odesílá se…',
+  sent: 'Odesláno',
+  read: 'Přečteno',
+  failed: 'Neodesláno',
+  end: 'Ukončit chat',
+  endAsk: 'Opravdu ukončit chat?',
+  endYes: 'Ano, ukončit',
+  endNo: 'Ne',
+  rate: 'Jak jste byli spokojeni?',
+  stars: '{n} z 5 hvězdiček',
+  comment: 'Komentář (nepovinný)',
+  rateSend: 'Odeslat hodnocení',
+  rated: 'Děkujeme za hodnocení!',
+  email: 'Váš e-mail',
+  transcript: 'Poslat mi přepis',
+  transcriptSent: 'Přepis je na cestě.',
+  newChat: 'Začít nový chat',
+  offlineIntro: 'Teď vám nikdo nemůže odpovědět. Nechte nám zprávu a ozveme se vám.',
+  offlineSend: 'Odeslat zprávu',
+  offlineThanks: 'Děkujeme! Brzy se vám ozveme.',
+  blocked: 'Z této adresy nelze chat zahájit.',
+  tooMany: 'Příliš mnoho zpráv najednou: chvíli počkejte.',
+  offline: 'Bez připojení: odešle se, jakmile se spojení obnoví.',
+  error: 'Něco se pokazilo: zkuste to znovu.',
+};
+
+const fr: Words = {
+  open: 'Ouvrir le chat',
+  close: 'Fermer le chat',
+  connecting: 'Connexion…',
+  reconnecting: 'Connexion perdue : reconnexion…',
+  waiting: 'En attente d’un conseiller…',
+  chatting: 'Vous discutez avec {name}',
+  anAgent: 'un conseiller',
+  ended: 'La conversation est terminée',
+  typing: '{name} écrit…',
+  agent: 'Conseiller',
+  message: 'Message',
+  send: 'Envoyer',
+  start: 'Démarrer le chat',
+  required: '(obligatoire)',
+  sending: 'Envoi…',
+  sent: 'Envoyé',
+  read: 'Lu',
+  failed: 'Non envoyé',
+  end: 'Terminer le chat',
+  endAsk: 'Terminer cette conversation ?',
+  endYes: 'Oui, terminer',
+  endNo: 'Non',
+  rate: 'Comment s’est passée cette conversation ?',
+  stars: '{n} étoiles sur 5',
+  comment: 'Commentaire (facultatif)',
+  rateSend: 'Envoyer la note',
+  rated: 'Merci pour votre note !',
+  email: 'Votre e-mail',
+  transcript: 'M’envoyer la transcription',
+  transcriptSent: 'La transcription est en route.',
+  newChat: 'Nouvelle conversation',
+  offlineIntro: 'Personne ne peut répondre pour le moment. Laissez-nous un message, nous vous recontacterons.',
+  offlineSend: 'Envoyer le message',
+  offlineThanks: 'Merci ! Nous vous répondrons bientôt.',
+  blocked: 'Vous ne pouvez pas démarrer de chat depuis cette adresse.',
+  tooMany: 'Trop de messages à la fois : patientez un instant.',
+  offline: 'Pas de connexion : le message partira dès son retour.',
+  error: 'Une erreur est survenue : réessayez.',
+};
+
+const WORDS: Record<ChatLanguage, Words> = { en, cs, fr };
+
+/** The page's language if the widget speaks it, else the browser's, else English. */
+export function pickLanguage(): ChatLanguage {
+  for (const tag of [document.documentElement.lang, navigator.language]) {
+    const lang = (tag || '').slice(0, 2).toLowerCase();
+    if (lang in WORDS) return lang as ChatLanguage;
+  }
+  return 'en';
+}
+
+export const wordsOf = (lang: ChatLanguage): Words => WORDS[lang];
+
+export const fill = (text: string, values: Record<string, string | number>): string => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
