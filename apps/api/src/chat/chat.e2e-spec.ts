@@ -92,6 +92,7 @@ describe('web chat: the visitor socket', () => {
       ['in', 'My order is late'],
     ]);
     expect(transcript.messages[1]).toMatchObject({ authorName: expect.any(String), delivery: 'sent' });
+    expect(transcript.rating).toEqual({ value: 5, comment: 'Quick' });
     visitor.stop();
     agent.stop();
   });

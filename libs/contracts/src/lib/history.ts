@@ -60,6 +60,8 @@ export interface InteractionEventView {
 /** `GET /api/v1/interactions/:id`: one interaction with its messages and events, oldest first. */
 export interface Transcript {
   interaction: InteractionSummary;
+  /** The contact's rating at the end (web chat), or null. */
+  rating: { value: number; comment: string | null } | null;
   messages: InteractionMessage[];
   events: InteractionEventView[];
 }

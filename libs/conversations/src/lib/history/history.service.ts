@@ -61,8 +61,10 @@ export class HistoryService {
       'select type, agent_id as "agentId", queue_id as "queueId", at, details from interaction_events where interaction_id = $1 order by id',
       [id],
     );
+    const [rated] = await this.dataSource.query('select rating as value, rating_comment as comment from interactions where id = $1 and rating is not null', [id]);
     return {
       interaction,
+      rating: (rated as Transcript['rating'] | undefined) ?? null,
       messages,
       events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     };
