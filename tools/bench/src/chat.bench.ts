@@ -106,7 +106,7 @@ function connected(socket: Socket, event: string): Promise<unknown> {
 }
 
 async function ackOf<T>(socket: Socket, event: string, payload: unknown): Promise<T> {
-  const result = (await socket.timeout(10_000).emitWithAck(event, payload)) as ChatResult<T>;
+  const result = (await socket.timeout(60_000).emitWithAck(event, payload)) as ChatResult<T>;
   if (!result.ok) throw new Error(`${event}: ${result.error.code} ${result.error.message}`);
   return result.data;
 }
@@ -130,6 +130,7 @@ async function benchEcho(): Promise<Figures> {
       await (sockets[client] as Socket).timeout(10_000).emitWithAck('echo', { clientId: body, body });
     };
     const throughput = await closedLoop(VISITORS, send, SECONDS);
+    console.log(`echo: ${throughput.toFixed(0)} msg/s back to back`);
     const latencies = await openLoop(VISITORS, send, AGENT_RATE * AGENTS, SECONDS, WARMUP_SECONDS);
     return { throughput, p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length };
   } finally {
@@ -159,7 +160,7 @@ async function benchChat(cluster: Cluster): Promise<Figures & { delivery50: numb
   const consoles = await connectAgents(node, agents, arrivals);
   const answered = new Set<number>();
   const visitors = await openAll(VISITORS, async (i) => {
-    const socket = io(`${node.url}${CHAT_NAMESPACE}`, { auth: { siteKey: site.siteKey }, extraHeaders: { Origin: ORIGIN }, transports: ['websocket'], reconnection: false });
+    const socket = io(`${node.url}${CHAT_NAMESPACE}`, { auth: { siteKey: site.siteKey }, extraHeaders: { Origin: ORIGIN }, transports: ['websocket'], reconnection: false, forceNew: true });
     socket.on('chat.state', (state: { state: string }) => state.state === 'active' && answered.add(i));
     await connected(socket, 'chat.ready');
     return socket;
@@ -167,6 +168,7 @@ async function benchChat(cluster: Cluster): Promise<Figures & { delivery50: numb
   try {
     // Every visitor opens a chat; the agents accept them all before the clock starts.
     await openAll(VISITORS, (i) => ackOf(visitors[i] as Socket, 'chat.message', { clientId: `open-${i}`, body: `Hello from ${i}`, fields: { name: `Visitor ${i}` } }));
+    console.log(`chat: ${VISITORS} chats opened`);
     for (let waited = 0; answered.size < VISITORS; waited += 100) {
       if (waited > 60_000) throw new Error(`only ${answered.size} of ${VISITORS} chats were answered`);
       await sleep(100);
@@ -176,6 +178,7 @@ async function benchChat(cluster: Cluster): Promise<Figures & { delivery50: numb
       await ackOf(visitors[client] as Socket, 'chat.message', { clientId: `m${seq++}`, body });
     };
     const throughput = await closedLoop(VISITORS, send, SECONDS);
+    console.log(`chat: ${throughput.toFixed(0)} msg/s back to back`);
     const sentAt = new Map<string, number>();
     const latencies = await openLoop(VISITORS, send, AGENT_RATE * AGENTS, SECONDS, WARMUP_SECONDS, (body, at) => sentAt.set(body, at));
     await sleep(500);

@@ -44,7 +44,12 @@ describe('web chat: the visitor socket', () => {
     expect(visitor.ready.site.online).toBe(true);
 
     // The site's form asks for a name: without it nothing is stored.
-    expect(await visitor.request('chat.message', { clientId: 'c1', body: 'Hello?' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'fields.name' } });
+    expect(await visitor.request('chat.message', { clientId: 'c1', body: 'Hello?', fields: { email: 'eva@example.org' } })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', field: 'fields.name' },
+    });
+    // Without the form a message only continues an open chat: there is none.
+    expect(await visitor.request('chat.message', { clientId: 'c1', body: 'Hello?' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const first = await visitor.request<Sent>('chat.message', { clientId: 'c1', body: XSS, fields: { name: XSS, email: 'eva@example.org' } });
     expect(first).toMatchObject({ ok: true, data: { clientId: 'c1', from: 'visitor', body: XSS, authorName: XSS } });
     const interactionId = (first as { data: Sent }).data.interactionId;

@@ -25,6 +25,8 @@ function openSocket(app: TestApp, siteKey: string, options: VisitorOptions): Soc
     transports: ['websocket'],
     extraHeaders: { Origin: options.origin },
     reconnection: false,
+    // Its own connection: a shared one would carry another socket's handshake headers (no Origin).
+    forceNew: true,
   });
 }
 

@@ -20,6 +20,11 @@ export interface InboundMessage {
   remoteIp?: string;
   /** The contact's answers to a pre-chat form (kept with the interaction this message opens). */
   contactFields?: Record<string, string>;
+  /**
+   * False: the message only continues the contact's open interaction; when none is open, nothing
+   * is stored and `receive` throws a DomainException `CONFLICT` (web chat: a new chat needs its form).
+   */
+  mayOpen?: boolean;
   receivedAt?: Date;
   attachments?: Array<{ fileName: string; contentType: string; size: number; storageKey: string }>;
 }

@@ -149,8 +149,9 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnMod
       const text = request.body.trim();
       if (!text) throw new RequestProblem('body', 'Write a message');
       const { site, contact, ip } = socket.data;
-      // The first message opens the conversation: the pre-chat form's answers come with it.
-      const opening = !(await this.conversations.current(contact));
+      // A message with the pre-chat form's answers may open a conversation; one without only
+      // continues the open one (the intake refuses it, storing nothing, when none is open).
+      const opening = request.fields !== undefined;
       const answers = opening ? preChatAnswers(site.settings.preChatFields, request.fields) : {};
       const contactName = nameOf(site.settings.preChatFields, answers);
       const result = await this.intake.receive({
@@ -163,6 +164,7 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnMod
         pageUrl: request.pageUrl ?? socket.data.pageUrl,
         remoteIp: ip,
         contactFields: opening ? answers : undefined,
+        mayOpen: opening,
       });
       socket.data.interactionId = result.interactionId;
       const message = { interactionId: result.interactionId, id: result.messageId, clientId: request.clientId, from: 'visitor' as const, authorName: contactName ?? null, body: text, at: new Date().toISOString() };

@@ -26,6 +26,8 @@ export interface StoredInbound {
   pageUrl?: string;
   /** The contact's answers to a pre-chat form, kept with the interaction this message opens. */
   contactFields?: Record<string, string>;
+  /** False: the message only joins an open interaction; with none, nothing is stored (null result). */
+  mayOpen?: boolean;
 }
 
 /** Where a newly opened interaction goes (the router decides before it is stored). */
@@ -97,8 +99,9 @@ export class InteractionsService {
    * reserving an agent for the interaction in part `fresh` (one row, "id", only when this
    * message opens one) and says how to tell it was offered. The interaction is then stored as
    * offered, with its "offered" events after "created". Atomic: a duplicate rolls back the offer too.
+   * Null only for a message that may not open an interaction and found none open.
    */
-  async receive(input: StoredInbound, opening: OpeningRoute, offer?: (q: SqlStatement, fresh: string) => OfferOnReceive | undefined): Promise<ReceivedInteraction> {
+  async receive(input: StoredInbound, opening: OpeningRoute, offer?: (q: SqlStatement, fresh: string) => OfferOnReceive | undefined): Promise<ReceivedInteraction | null> {
     const dedupeKey = `${input.channel}:${input.accountId}:${input.externalMessageId}`;
     const threadKey = input.externalThreadId ?? input.contactAddress;
     for (let attempt = 0; ; attempt++) {
@@ -106,7 +109,7 @@ export class InteractionsService {
         const q = new SqlStatement();
         const [channel, account, thread] = [q.param(input.channel), q.param(input.accountId), q.param(threadKey)];
         q.with('existing', `select id from interactions where channel = ${channel} and account_id = ${account} and thread_key = ${thread} and status in ${OPEN} for share`);
-        q.with('fresh', `select ${q.param(randomUUID(), 'uuid')} as id where not exists (select 1 from existing)`);
+        q.with('fresh', `select ${q.param(randomUUID(), 'uuid')} as id where not exists (select 1 from existing)${input.mayOpen === false ? ' and false' : ''}`);
         const offered = offer?.(q, 'fresh');
         const queue = q.param(opening.queueId, 'uuid');
         const maxWait = q.param(opening.maxWaitSeconds, 'int');
@@ -138,7 +141,8 @@ export class InteractionsService {
                   ${offered?.extra ?? 'null'} as extra
              from message m`,
         );
-        const stored = row as NonNullable<typeof row>;
+        if (!row) return null;
+        const stored = row;
         return {
           interactionId: stored.interactionId,
           messageId: stored.messageId,

@@ -47,11 +47,13 @@ export class InteractionIntakeService implements InteractionIntake {
         body: message.body,
         pageUrl: message.pageUrl,
         contactFields: message.contactFields,
+        mayOpen: message.mayOpen,
       },
       route,
       // A new interaction is offered in the statement that stores it: one round trip.
       (q, fresh) => this.dispatcher.offerOnReceive(q, fresh, target),
     );
+    if (!result) throw new DomainException(ErrorCode.Conflict, 'No conversation is open: start one first');
     // The agent holding the conversation sees the message at once.
     if (result.joined?.agentId && result.joined.status === InteractionStatus.Active) {
       this.notices.send(result.joined.agentId, 'interaction.message', { interactionId: result.interactionId, message: result.joined.message });
