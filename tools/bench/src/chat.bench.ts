@@ -1,4 +1,4 @@
-import { CHAT_NAMESPACE, CONSOLE_NAMESPACE, type ChatReady, type ChatResult, type InteractionMessage, type Offer, type Site } from '@switchboard/contracts';
+import { CHAT_NAMESPACE, CONSOLE_NAMESPACE, type ChatResult, type InteractionMessage, type Offer, type Site } from '@switchboard/contracts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
