@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainException, ErrorCode, InteractionStatus } from '@switchboard/contracts';
-import { InteractionsService } from '@switchboard/conversations';
+import { InteractionsService, type OpeningRoute } from '@switchboard/conversations';
 import { BlacklistService } from '@switchboard/sites';
 import type { ContactOrigin, InboundMessage, IntakeResult, InteractionIntake, OfflineMessageInput } from '@switchboard/plugin-sdk';
 import { capacityChannel } from '../arbiter/arbiter';
@@ -11,6 +11,8 @@ import { OfferActions } from '../offers/offer-actions';
 import { OfflineMessagesService } from '../offline/offline-messages.service';
 import { AgentStateStore } from '../presence/agent-state';
 import { RoutingNotices } from '../routing-notices';
+
+const NO_ROUTE: OpeningRoute = { queueId: null, ruleId: null, siteId: null, maxWaitSeconds: null };
 
 /**
  * The kernel's InteractionIntake (ARCHITECTURE.md section 3): stores what a channel plugin
@@ -34,8 +36,10 @@ export class InteractionIntakeService implements InteractionIntake {
 
   async receive(message: InboundMessage): Promise<IntakeResult> {
     await this.refuseBlocked(message.remoteIp);
-    const { rule: _rule, site: _site, ...route } = await this.targets.opening(message.pageUrl, { channel: message.channelId, accountId: message.accountId });
-    const target = await this.targets.forInteraction({ channel: message.channelId, ...route });
+    // A message that may only continue an open interaction needs no route.
+    const opens = message.mayOpen !== false;
+    const { rule: _rule, site: _site, ...route } = opens ? await this.targets.opening(message.pageUrl, { channel: message.channelId, accountId: message.accountId }) : { ...NO_ROUTE, rule: null, site: null };
+    const target = opens ? await this.targets.forInteraction({ channel: message.channelId, ...route }) : null;
     const result = await this.interactions.receive(
       {
         channel: message.channelId,
@@ -51,7 +55,7 @@ export class InteractionIntakeService implements InteractionIntake {
       },
       route,
       // A new interaction is offered in the statement that stores it: one round trip.
-      (q, fresh) => this.dispatcher.offerOnReceive(q, fresh, target),
+      target ? (q, fresh) => this.dispatcher.offerOnReceive(q, fresh, target) : undefined,
     );
     if (!result) throw new DomainException(ErrorCode.Conflict, 'No conversation is open: start one first');
     // The agent holding the conversation sees the message at once.
