@@ -28,7 +28,9 @@ describe('console sign-in in Chromium', () => {
     await page.getByRole('heading', { name: 'Welcome, Administrator' }).waitFor();
 
     await page.getByRole('link', { name: 'Channels' }).click();
-    await page.getByTestId('no-channels').waitFor();
+    // The loaded channel plugins: web chat.
+    await page.getByRole('cell', { name: 'Web chat (chat)' }).waitFor();
+    expect(await page.getByTestId('no-channels').count()).toBe(0);
 
     await page.getByTestId('user-menu').click();
     await page.getByTestId('sign-out').click();
