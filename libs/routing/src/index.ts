@@ -6,7 +6,7 @@ export { PresenceService } from './lib/presence/presence.service';
 export { OfferActions } from './lib/offers/offer-actions';
 export { DeskService } from './lib/offers/desk.service';
 export { RoutingClock } from './lib/clock/routing-clock';
-export { DeskMessages } from './lib/conversation/desk-messages';
+export { DeskMessages, REPLY_MAX } from './lib/conversation/desk-messages';
 export { CHANNEL_HOOKS, CONNECTED_AGENTS, type AgentSignal, type ChannelHooks, type ConnectedAgents, type RoutingOptions } from './lib/ports';
 
 /** This module's migrations (after queues' and conversations'). */

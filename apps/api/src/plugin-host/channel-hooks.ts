@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { InteractionSummary } from '@switchboard/contracts';
 import { InteractionsService, MessagesService, type InteractionRow } from '@switchboard/conversations';
 import { ChannelSendError, JOB_QUEUE, type AgentActivity, type InteractionRef, type Job, type JobQueue } from '@switchboard/plugin-sdk';
 import type { AgentSignal, ChannelHooks } from '@switchboard/routing';
@@ -9,7 +10,7 @@ import { ChannelRegistry } from './channel-registry';
 export const DELIVER_JOB = 'kernel.deliver';
 const DELIVERY_ATTEMPTS = 5;
 
-const refOf = (interaction: InteractionRow): InteractionRef => ({
+const refOf = (interaction: InteractionSummary): InteractionRef => ({
   id: interaction.id,
   channelId: interaction.channel,
   accountId: interaction.accountId,
@@ -38,22 +39,21 @@ export class ChannelHooksService implements ChannelHooks, OnModuleInit {
     this.jobs.handle(DELIVER_JOB, (job: Job<{ messageId: string }>) => this.deliverNow(job));
   }
 
-  signal(interactionId: string, agentId: string | null, signal: AgentSignal): void {
-    this.signalNow(interactionId, agentId, signal).catch((error: unknown) => this.logger.error(error));
+  signal(interaction: InteractionSummary | string, agentId: string | null, signal: AgentSignal): void {
+    this.signalNow(interaction, agentId, signal).catch((error: unknown) => this.logger.error(error));
   }
 
   async deliver(messageId: string): Promise<void> {
     await this.jobs.add(DELIVER_JOB, { messageId }, { jobId: `deliver-${messageId}`, attempts: DELIVERY_ATTEMPTS, backoffMs: 1000 });
   }
 
-  private async signalNow(interactionId: string, agentId: string | null, signal: AgentSignal): Promise<void> {
-    const interaction = await this.interactions.get(interactionId);
+  private async signalNow(given: InteractionSummary | string, agentId: string | null, signal: AgentSignal): Promise<void> {
+    const interaction = typeof given === 'string' ? await this.interactions.get(given) : given;
     const plugin = interaction && this.registry.get(interaction.channel);
     if (!interaction || !plugin) return;
     if (signal.kind === 'closed') return plugin.onInteractionClosed?.(refOf(interaction));
     if (!plugin.onAgentActivity) return;
-    const agentName = signal.kind === 'read' ? '' : await this.nameOf(agentId);
-    const activity: AgentActivity = signal.kind === 'answered' ? { kind: 'answered', agentName } : signal.kind === 'typing' ? { kind: 'typing', typing: signal.typing, agentName } : signal;
+    const activity: AgentActivity = signal.kind === 'answered' ? { kind: 'answered', agentName: await this.nameOf(agentId) } : signal;
     await plugin.onAgentActivity(refOf(interaction), activity);
   }
 

@@ -16,7 +16,7 @@ import {
   type SocketActionResult,
   type SocketConnectError,
 } from '@switchboard/contracts';
-import { DeskMessages, OfferActions, PresenceService, type ConnectedAgents } from '@switchboard/routing';
+import { DeskMessages, OfferActions, PresenceService, REPLY_MAX, type ConnectedAgents } from '@switchboard/routing';
 import { STATUS_OF_CODE } from '../errors/error-status';
 import type { ContactBroadcast } from '@switchboard/conversations';
 import { AuthService, SecuritySettingsService, SessionEvents, type SessionsEnded } from '@switchboard/security';
@@ -169,7 +169,7 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
     const request = body as { interactionId?: unknown; clientId?: unknown; body?: unknown };
     return this.act(
       () => this.messages.reply(socket.data.user, request.interactionId as string, { clientId: request.clientId as string, body: request.body as string }),
-      () => isId(request?.interactionId) && isText(request.clientId, 100) && isText(request.body, 10_000),
+      () => isId(request?.interactionId) && isText(request.clientId, 100) && isText(request.body, REPLY_MAX),
       { socketId: socket.id, event: 'interaction.message', id: request?.interactionId as string },
     );
   }
@@ -179,7 +179,7 @@ export class ConsoleGateway implements OnModuleInit, OnApplicationBootstrap, OnG
   typing(@ConnectedSocket() socket: ConsoleSocket, @MessageBody() body: unknown): void {
     const request = body as { interactionId?: unknown; typing?: unknown };
     if (!isId(request?.interactionId) || typeof request.typing !== 'boolean') return;
-    this.messages.typing(socket.data.user.id, request.interactionId, request.typing).catch(() => undefined);
+    this.messages.typing(socket.data.user, request.interactionId, request.typing).catch(() => undefined);
   }
 
   @SubscribeMessage('interaction.read')

@@ -1,3 +1,5 @@
+import type { InteractionSummary } from '@switchboard/contracts';
+
 /** Options of the routing module (from the kernel's configuration). */
 export interface RoutingOptions {
   /** Seconds an agent may be without a console before going offline. */
@@ -15,8 +17,8 @@ export interface ConnectedAgents {
 }
 export const CONNECTED_AGENTS = Symbol('CONNECTED_AGENTS');
 
-/** What the agent does that a live channel shows the contact (plugin-sdk's AgentActivity, minus the name routing does not know). */
-export type AgentSignal = { kind: 'answered' } | { kind: 'typing'; typing: boolean } | { kind: 'read'; upTo: string } | { kind: 'closed' };
+/** What the agent does that a live channel shows the contact (plugin-sdk's AgentActivity; the host looks up a name not given). */
+export type AgentSignal = { kind: 'answered' } | { kind: 'typing'; typing: boolean; agentName: string } | { kind: 'read'; upTo: string } | { kind: 'closed' };
 
 /**
  * The channel plugins' side of an interaction (the kernel's plugin host provides it): what agents
@@ -24,7 +26,8 @@ export type AgentSignal = { kind: 'answered' } | { kind: 'typing'; typing: boole
  * failures are the host's to log, never the caller's.
  */
 export interface ChannelHooks {
-  signal(interactionId: string, agentId: string | null, signal: AgentSignal): void;
+  /** `interaction`: the row when the caller holds it (no second read), else its id. */
+  signal(interaction: InteractionSummary | string, agentId: string | null, signal: AgentSignal): void;
   /** Queues the delivery of a stored agent's message (a job keyed by the message id). */
   deliver(messageId: string): Promise<void>;
 }

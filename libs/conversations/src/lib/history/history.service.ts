@@ -53,7 +53,7 @@ export class HistoryService {
 
   /** One interaction with its messages and events; 404 for one the viewer may not read. */
   async transcript(viewer: CurrentUser, id: string): Promise<Transcript> {
-    const [raw] = await this.dataSource.query(`select ${INTERACTION_COLUMNS} from interactions i where i.id = $1`, [id]);
+    const [raw] = await this.dataSource.query(`select ${INTERACTION_COLUMNS}, i.rating, i.rating_comment as "ratingComment" from interactions i where i.id = $1`, [id]);
     const interaction = raw ? toSummary(toInteractionRow(raw as RawInteractionRow)) : null;
     if (!interaction || (interaction.agentId !== viewer.id && !hasPermission(viewer, Permission.InteractionsReadAll))) throw notFound();
     const messages = await this.messages.list(id);
@@ -61,10 +61,9 @@ export class HistoryService {
       'select type, agent_id as "agentId", queue_id as "queueId", at, details from interaction_events where interaction_id = $1 order by id',
       [id],
     );
-    const [rated] = await this.dataSource.query('select rating as value, rating_comment as comment from interactions where id = $1 and rating is not null', [id]);
     return {
       interaction,
-      rating: (rated as Transcript['rating'] | undefined) ?? null,
+      rating: raw.rating === null ? null : { value: raw.rating as number, comment: raw.ratingComment as string | null },
       messages,
       events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
     };

@@ -44,14 +44,14 @@ export class DeskMessages {
     return this.messages.list(interactionId);
   }
 
-  async typing(agentId: string, interactionId: string, typing: boolean): Promise<void> {
-    await this.held(agentId, interactionId);
-    this.hooks?.signal(interactionId, agentId, { kind: 'typing', typing });
+  async typing(agent: CurrentUser, interactionId: string, typing: boolean): Promise<void> {
+    const interaction = await this.held(agent.id, interactionId);
+    this.hooks?.signal(interaction, agent.id, { kind: 'typing', typing, agentName: agent.fullName || agent.username });
   }
 
   async read(agentId: string, interactionId: string, upTo: string): Promise<void> {
-    await this.held(agentId, interactionId);
-    this.hooks?.signal(interactionId, agentId, { kind: 'read', upTo });
+    const interaction = await this.held(agentId, interactionId);
+    this.hooks?.signal(interaction, agentId, { kind: 'read', upTo });
   }
 
   private async held(agentId: string, interactionId: string): Promise<InteractionRow> {

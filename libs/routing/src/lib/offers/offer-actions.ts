@@ -86,7 +86,7 @@ export class OfferActions {
     if (!row?.interaction) throw offerGone();
     const summary = toSummary(toInteractionRow(row.interaction));
     this.notices.send(agentId, 'offer.accepted', { offerId, interaction: summary });
-    this.hooks?.signal(summary.id, agentId, { kind: 'answered' });
+    this.hooks?.signal(summary, agentId, { kind: 'answered' });
     for (const other of row.others) this.notices.send(other.agentId, 'offer.ended', { offerId: other.id, interactionId: summary.id, reason: 'taken' });
     this.dispatcher.later({ agents: row.others.map((o) => o.agentId) });
     return summary;
@@ -218,15 +218,15 @@ export class OfferActions {
         { status: active ? InteractionStatus.Closed : InteractionStatus.Abandoned, closedReason: 'contact-left' },
         { type: active ? 'closed' : 'abandoned', agentId: interaction.agentId, queueId: interaction.queueId, details: { reason: 'contact-left' } },
       );
-      return holds;
+      return { holds, interaction };
     });
     if (!result) return;
-    this.hooks?.signal(interactionId, null, { kind: 'closed' });
-    for (const hold of result) {
+    this.hooks?.signal(result.interaction, null, { kind: 'closed' });
+    for (const hold of result.holds) {
       if (hold.state === 'pending') this.notices.send(hold.agentId, 'offer.ended', { offerId: hold.id, interactionId, reason: 'abandoned' });
       else this.notices.send(hold.agentId, 'interaction.closed', { interactionId, reason: 'contact-left' });
     }
-    this.dispatcher.later({ agents: result.map((h) => h.agentId) });
+    this.dispatcher.later({ agents: result.holds.map((h) => h.agentId) });
   }
 
   /** A waiting interaction reached its queue's maximum wait: it moves to the overflow queue, or ends for offline handling. */
@@ -250,7 +250,7 @@ export class OfferActions {
       await this.interactions.change(manager, interactionId, { clearDeadline: true }, null);
       return false;
     });
-    if (moved === 'ended') this.hooks?.signal(interactionId, null, { kind: 'closed' });
+    if (moved === 'ended') this.hooks?.signal(row, null, { kind: 'closed' });
     else if (moved) this.dispatcher.later({ interactions: [interactionId] });
   }
 
