@@ -2,7 +2,7 @@ import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AuditModule, auditMigrations } from '@switchboard/audit';
-import { ConversationsModule, conversationsMigrations } from '@switchboard/conversations';
+import { AttachmentsModule, ConversationsModule, conversationsMigrations } from '@switchboard/conversations';
 import { DbModule, type DatabaseHandle } from '@switchboard/db';
 import { JobsModule } from '@switchboard/jobs';
 import type { ChannelPluginDefinition } from '@switchboard/plugin-sdk';
@@ -49,7 +49,7 @@ const migrations = [
 function consoleModule(config: AppConfig): DynamicModule[] {
   const rootPath = resolve(config.CONSOLE_DIR);
   if (!existsSync(resolve(rootPath, 'index.html'))) return [];
-  return [ServeStaticModule.forRoot({ rootPath, exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}', '/widget.js'] })];
+  return [ServeStaticModule.forRoot({ rootPath, exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}', '/widget.js', '/chat/invite/{*path}'] })];
 }
 
 /** The kernel: composes the modules; holds no logic of its own. */
@@ -75,6 +75,7 @@ export class AppModule {
           firstAdmin: { username: config.ADMIN_USERNAME, email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD },
         }),
         ConversationsModule,
+        AttachmentsModule.forRoot({ maxBytes: config.ATTACHMENT_MAX_BYTES }),
         SitesModule.forRoot({ publicUrl: config.publicUrl }),
         RoutingModule.forRoot({ presenceGraceSeconds: config.PRESENCE_GRACE_SECONDS, tickMs: config.ROUTING_TICK_MS, reconcileSeconds: config.ROUTING_RECONCILE_SECONDS }),
         RealtimeModule.forRoot({ redis: config.sharedRedis }),

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { openDatabase } from '@switchboard/db';
+import { INVITATION_PAGE_ROUTE } from '@switchboard/routing';
 import type { ChannelPluginDefinition } from '@switchboard/plugin-sdk';
 import type { AddressInfo } from 'node:net';
 import { Logger } from 'nestjs-pino';
@@ -24,8 +25,9 @@ export interface RunningSwitchboard {
 }
 
 function configureHttp(app: INestApplication): void {
-  // Outside the prefix: probes, metrics, and the chat widget's script (its address is in every embed snippet).
-  app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'metrics', 'widget.js'] });
+  // Outside the prefix: probes, metrics, the chat widget's script (its address is in every embed
+  // snippet) and the short links of chat invitations.
+  app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'metrics', 'widget.js', INVITATION_PAGE_ROUTE] });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -17,3 +17,5 @@ export * from './lib/routing';
 export * from './lib/sites';
 export * from './lib/history';
 export * from './lib/chat';
+export * from './lib/attachments';
+export * from './lib/invitations';

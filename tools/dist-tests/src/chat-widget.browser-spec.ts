@@ -1,4 +1,5 @@
 import { CONSOLE_NAMESPACE, type InteractionMessage, type Offer, type OfflineMessage, type SocketActionResult, type Transcript } from '@switchboard/contracts';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { apiAs, eventually, textOf, useConsoleSession, type ApiClient } from './console-session';
@@ -14,6 +15,10 @@ interface Shown {
 }
 
 const PASSWORD = 'Agent-Password-123!';
+const FILE_LIMIT = 256 * 1024;
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const MARKUP = '<img src=x onerror=alert(1)>';
 
 /** An agent's console as a socket.io client: every event it received, and its requests with their acknowledgements. */
@@ -30,7 +35,8 @@ interface ConsoleAgent {
 }
 
 describe('the chat widget in Chromium', () => {
-  const session = useConsoleSession();
+  // A small attachment limit, so that a file over it is quick to make.
+  const session = useConsoleSession({ ATTACHMENT_MAX_BYTES: String(FILE_LIMIT) });
   const agents: ConsoleAgent[] = [];
   const contexts: BrowserContext[] = [];
   let counter = 0;
@@ -425,6 +431,53 @@ describe('the chat widget in Chromium', () => {
     const bodies = agent.received(interactionId).map((m) => m.body);
     expect(bodies.filter((body) => body === 'Visitor one')).toHaveLength(1);
     expect(bodies.filter((body) => body === 'Visitor two')).toHaveLength(1);
+  });
+
+  it('sends a file from the keyboard, downloads the agent\'s, and says why a file is refused', async () => {
+    const agent = await newAgent('Fiona Files');
+    const site = await newSite([agent.id]);
+    const { page, dialogs } = await visit(site);
+    await startChat(page, 'Frank Files', 'I have a photo of the damage');
+    const interactionId = await accept(agent, 'Frank Files');
+    await textOf(page.getByTestId('sb-status'), 'You are chatting with Fiona Files');
+
+    // The attach button is a named button that opens the file chooser from the keyboard.
+    const attach = page.getByTestId('sb-attach');
+    expect(await attach.getAttribute('aria-label')).toBe('Attach a file');
+    await attach.focus();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles({ name: `${MARKUP}.png`, mimeType: 'image/png', buffer: PNG });
+    const mine = page.getByTestId('sb-message').filter({ has: page.getByTestId('sb-attachment') });
+    await textOf(mine.first().getByTestId('sb-attachment'), `${MARKUP}.png (${PNG.length} B)`);
+    expect(await mine.first().getAttribute('data-from')).toBe('visitor');
+    await page.getByTestId('sb-upload').waitFor({ state: 'hidden' });
+
+    // The agent has it, with the type its content has.
+    const told = await agent.next<{ interactionId: string; message: InteractionMessage }>('interaction.message', (m) => m.interactionId === interactionId && m.message.attachments.length > 0);
+    expect(told.message.attachments).toMatchObject([{ name: `${MARKUP}.png`, mediaType: 'image/png', size: PNG.length }]);
+
+    // The agent sends a PDF; the visitor downloads it.
+    const form = new FormData();
+    form.append('clientId', `agent-file-${++counter}`);
+    form.append('file', new Blob([PDF]), 'Invoice 7.pdf');
+    const sent = await fetch(`${session.server.url}/api/v1/interactions/${interactionId}/attachments`, { method: 'POST', headers: { Authorization: `Bearer ${agent.api.token}` }, body: form });
+    expect(sent.status).toBe(201);
+    const link = page.getByTestId('sb-message').filter({ hasText: 'Invoice 7.pdf' }).getByTestId('sb-attachment');
+    await textOf(link, 'Invoice 7.pdf');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('Invoice 7.pdf');
+    expect(Buffer.compare(readFileSync(await download.path()), PDF)).toBe(0);
+
+    // Refused files: the reason, in words, and nothing new in the conversation.
+    const before = await page.getByTestId('sb-message').count();
+    await page.getByTestId('sb-file').setInputFiles({ name: 'cat.png', mimeType: 'image/png', buffer: Buffer.from('<!DOCTYPE html><script>alert(1)</script>') });
+    await textOf(page.getByTestId('sb-error'), 'This kind of file cannot be sent');
+    await page.getByTestId('sb-file').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.concat([PNG, Buffer.alloc(FILE_LIMIT)]) });
+    await textOf(page.getByTestId('sb-error'), 'This file is too large to send.');
+    expect(await page.getByTestId('sb-message').count()).toBe(before);
+    expect((await stored(interactionId)).filter((m) => m.attachments.length).map((m) => m.attachments[0]?.name)).toEqual([`${MARKUP}.png`, 'Invoice 7.pdf']);
+    expect(await page.getByTestId('sb-panel').locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
   });
 
   it('tells a visitor whose address is blocked', async () => {

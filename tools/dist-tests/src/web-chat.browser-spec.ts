@@ -1,9 +1,13 @@
 import type { Desk, OutboxMail, Page as PageOf, Transcript } from '@switchboard/contracts';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { apiAs, eventually, signedInPage, textOf, useConsoleSession } from './console-session';
 
 const PASSWORD = 'Agent-Password-123!';
 const MARKUP = '<img src=x onerror=alert(1)>';
+/** A 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 /** A page that records the dialogs it opens (a script that ran would open one). */
 async function watched(page: Page): Promise<string[]> {
@@ -44,7 +48,7 @@ describe('web chat end to end: the widget on a page, the agent in the console', 
     return { page, dialogs, close: () => context.close() };
   };
 
-  it('pre-chat form → offer → accept → messages both ways → typing → close → rating → transcript in history', async () => {
+  it('pre-chat form → offer → accept → messages both ways → typing → files both ways → close → rating → transcript in history', async () => {
     const agent = await newAgent('Alice Agent');
     const site = await newSite({ agents: [{ agentId: agent.id, priority: 1 }] });
 
@@ -84,6 +88,21 @@ describe('web chat end to end: the widget on a page, the agent in the console', 
     await visitor.page.getByTestId('sb-send').click();
     await textOf(pane.locator('[data-testid="chat-message"][data-direction="in"]').nth(1), 'Thank you');
 
+    // Files both ways: the visitor attaches a receipt, the agent sees it in the pane and downloads it;
+    // the agent attaches a label, which the visitor sees; a page disguised as an image is refused.
+    await visitor.page.getByTestId('sb-file').setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF });
+    const receipt = pane.getByTestId('chat-attachment').filter({ hasText: 'receipt.pdf' });
+    await receipt.waitFor();
+    const [download] = await Promise.all([agentPage.waitForEvent('download'), receipt.click()]);
+    expect(download.suggestedFilename()).toBe('receipt.pdf');
+    expect(Buffer.compare(readFileSync(await download.path()), PDF)).toBe(0);
+    await pane.getByTestId('chat-file').setInputFiles({ name: 'label.png', mimeType: 'image/png', buffer: PNG });
+    await textOf(visitor.page.getByTestId('sb-attachment').filter({ hasText: 'label.png' }), 'label.png');
+    await pane.getByTestId('chat-file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+    await textOf(pane.getByTestId('chat-send-error'), 'is not accepted');
+    await pane.getByTestId('chat-discard').click();
+    await pane.getByTestId('chat-send-error').waitFor({ state: 'detached' });
+
     // The agent closes; the visitor rates the chat.
     await pane.getByTestId('chat-close').click();
     await agentPage.getByTestId(`desk-tab-${interactionId}`).waitFor({ state: 'detached' });
@@ -94,10 +113,12 @@ describe('web chat end to end: the widget on a page, the agent in the console', 
 
     // The transcript is in history, with the rating; markup stayed text everywhere.
     const transcript = await eventually(() => session.api.get<Transcript>(`/interactions/${interactionId}`), (t) => t.rating !== null);
-    expect(transcript.messages.map((m) => [m.direction, m.body])).toEqual([
-      ['in', 'My parcel has not arrived'],
-      ['out', 'Let me check'],
-      ['in', 'Thank you'],
+    expect(transcript.messages.map((m) => [m.direction, m.body, m.attachments.map((a) => `${a.name} ${a.mediaType}`)])).toEqual([
+      ['in', 'My parcel has not arrived', []],
+      ['out', 'Let me check', []],
+      ['in', 'Thank you', []],
+      ['in', '', ['receipt.pdf application/pdf']],
+      ['out', '', ['label.png image/png']],
     ]);
     expect(transcript.rating).toEqual({ value: 5, comment: null });
     expect(transcript.interaction).toMatchObject({ contactName: MARKUP, status: 'closed' });

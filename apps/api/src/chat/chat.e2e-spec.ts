@@ -55,7 +55,7 @@ describe('web chat: the visitor socket', () => {
     const interactionId = (first as { data: Sent }).data.interactionId;
 
     const offer = await agent.nextOffer((o) => o.interaction.id === interactionId);
-    expect(offer.interaction).toMatchObject({ siteId: shop.id, contactName: XSS });
+    expect(offer.interaction).toMatchObject({ siteId: shop.id, contactName: XSS, contactFields: { name: XSS, email: 'eva@example.org' } });
     expect(await agentAck(agent, 'offer.accept', { offerId: offer.id })).toMatchObject({ ok: true });
     expect(await visitor.next<{ state: string; agentName: string }>('chat.state', (s) => s.state === 'active')).toMatchObject({ interactionId });
 

@@ -127,6 +127,10 @@ export class AppConfig {
   @IntegerEnv(0, 600_000, 'must be a number of milliseconds from 0 to 600000')
   SHUTDOWN_TIMEOUT_MS = 15_000;
 
+  /** Largest file a visitor or an agent may send in a conversation, in bytes (files are kept in the database). */
+  @IntegerEnv(1024, 50 * 1024 * 1024, 'must be a number of bytes from 1024 to 52428800 (50 MB)')
+  ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
   /** Most active (not disabled) staff accounts; 0 = unlimited. */
   @IntegerEnv(0, 1_000_000, 'must be a whole number from 0 (unlimited) to 1000000')
   LICENSE_SEATS = 0;

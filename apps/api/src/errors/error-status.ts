@@ -17,6 +17,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.Conflict]: HttpStatus.CONFLICT,
   [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.InvitationInvalid]: HttpStatus.GONE,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
 

@@ -69,7 +69,7 @@ export class ChannelHooksService implements ChannelHooks, OnModuleInit {
     const plugin = this.registry.get(interaction.channel);
     if (!plugin) return this.failed(interaction, message.id, `The ${interaction.channel} channel is not running on this server`);
     try {
-      const sent = await plugin.send(refOf(interaction), { id: message.id, body: message.body, authorName: message.authorName ?? undefined });
+      const sent = await plugin.send(refOf(interaction), { id: message.id, body: message.body, authorName: message.authorName ?? undefined, attachments: message.attachments });
       if (await this.messages.setDelivery(message.id, 'sent', { providerMessageId: sent.providerMessageId })) this.tell(interaction, message.id, 'sent', null);
     } catch (error) {
       const final = (error instanceof ChannelSendError && error.kind !== 'transient') || job.attempt >= DELIVERY_ATTEMPTS;

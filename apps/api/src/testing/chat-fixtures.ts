@@ -1,4 +1,4 @@
-import { CHAT_NAMESPACE, type ChatReady, type ChatResult, type SocketConnectError } from '@switchboard/contracts';
+import { CHAT_NAMESPACE, type ChatReady, type ChatResult, type ChatVisit, type ChatVisitorIdentity, type SocketConnectError } from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { TestApp } from './test-app';
 
@@ -17,11 +17,14 @@ export interface VisitorOptions {
   origin: string;
   visitorToken?: string;
   pageUrl?: string;
+  identity?: ChatVisitorIdentity;
+  invitation?: string;
+  visit?: ChatVisit;
 }
 
 function openSocket(app: TestApp, siteKey: string, options: VisitorOptions): Socket {
   return io(`${app.url}${CHAT_NAMESPACE}`, {
-    auth: { siteKey, visitorToken: options.visitorToken, pageUrl: options.pageUrl },
+    auth: { siteKey, visitorToken: options.visitorToken, pageUrl: options.pageUrl, identity: options.identity, invitation: options.invitation, visit: options.visit },
     transports: ['websocket'],
     extraHeaders: { Origin: options.origin },
     reconnection: false,

@@ -16,6 +16,8 @@ export const appConfig: ApplicationConfig = {
     provideNavItems(
       { path: '/', label: 'Home', icon: 'home', exact: true },
       { path: '/desk', label: 'My desk', icon: 'headset_mic' },
+      { path: '/visitors', label: 'Visitors', icon: 'travel_explore' },
+      { path: '/history', label: 'History', icon: 'history' },
       { path: '/presence', label: 'Agents status', icon: 'co_present', roles: ['admin', 'supervisor'] },
       { path: '/channels', label: 'Channels', icon: 'hub', roles: ['admin', 'supervisor'] },
       { path: '/agents', label: 'Agents', icon: 'support_agent', roles: ['admin', 'supervisor'] },
@@ -25,6 +27,7 @@ export const appConfig: ApplicationConfig = {
       { path: '/offline-messages', label: 'Offline messages', icon: 'mark_email_unread', roles: ['admin'] },
       { path: '/settings/routing', label: 'Routing settings', icon: 'tune', roles: ['admin'] },
       { path: '/sites', label: 'Sites', icon: 'language', roles: ['admin'] },
+      { path: '/layouts', label: 'Chat layouts', icon: 'dashboard_customize', roles: ['admin'] },
       { path: '/blacklist', label: 'Chat blacklist', icon: 'block', roles: ['admin'] },
       { path: '/contacts', label: 'Contacts', icon: 'contacts' },
       { path: '/settings/security', label: 'Security', icon: 'shield', roles: ['admin'] },

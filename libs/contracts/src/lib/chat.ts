@@ -1,4 +1,6 @@
+import type { VisitedPage } from './invitations';
 import type { PreChatField } from './sites';
+import type { MessageAttachment } from './attachments';
 
 /**
  * The web chat's visitor socket (plugins/channel-chat): the widget on a customer's site talks to
@@ -20,6 +22,39 @@ export interface ChatHandshake {
   siteKey: string;
   /** The token `chat.ready` gave this browser before; absent or unknown: a new visitor. */
   visitorToken?: string;
+  pageUrl?: string;
+  /** Who the site says the visitor is; only a signed identity is used (see ChatVisitorIdentity). */
+  identity?: ChatVisitorIdentity;
+  /** The code of the invitation the page was opened with (`<public URL>/chat/invite/<code>`). */
+  invitation?: string;
+  /** This visit as the widget saw it (visitor tracking): pages, referrer, start. */
+  visit?: ChatVisit;
+}
+
+/**
+ * A visitor the site has signed in: `signature` is the hex HMAC-SHA256 of `id` keyed with the
+ * site's identity secret, computed on the site's server. A valid one makes the visitor that
+ * contact on every browser (their open chat and history follow them); a missing signature is
+ * ignored (an anonymous visitor), a wrong one refuses the connection. Name and e-mail are shown
+ * to agents as given.
+ */
+export interface ChatVisitorIdentity {
+  id: string;
+  signature?: string;
+  name?: string;
+  email?: string;
+}
+
+/** Longest visitor identity id, in characters. */
+export const CHAT_IDENTITY_ID_MAX = 200;
+
+/** The visit the widget reports on connecting (each page load connects anew). */
+export interface ChatVisit {
+  /** When the visit's first page was opened. */
+  startedAt: string;
+  referrer?: string | null;
+  /** The pages opened in this visit, latest last (the widget keeps the last 50). */
+  pages: Array<Omit<VisitedPage, 'title'> & { title?: string | null }>;
 }
 
 /** One message of the visitor's conversation, as the widget shows it. */
@@ -31,6 +66,8 @@ export interface ChatMessage {
   /** The agent's display name (agents' messages only). */
   authorName: string | null;
   body: string;
+  /** Files sent with it: `POST /api/v1/chat/sites/:siteKey/attachments/:id` downloads one (see ChatAttachmentUpload). */
+  attachments: MessageAttachment[];
   at: string;
 }
 
@@ -51,6 +88,8 @@ export interface ChatSiteView {
   layoutHtml: Record<ChatLanguage, string>;
   /** Whether someone can answer now (an agent online and within business hours); false: the offline form. */
   online: boolean;
+  /** The invitation the page was opened with, when it can still open a chat: who will answer. */
+  invitation?: { agentName: string } | null;
 }
 
 /** Sent once per connection, after the handshake was accepted. */
@@ -73,6 +112,8 @@ export interface ChatSendRequest {
   pageUrl?: string;
   /** Pre-chat answers by field key; required fields must be there when this message opens a chat. */
   fields?: Record<string, string>;
+  /** The invitation this chat opens through (an invitation page's, or a proactive one the visitor accepted). */
+  invitation?: string;
 }
 
 export interface ChatOfflineRequest {
@@ -91,6 +132,15 @@ export interface ChatServerEvents {
   'chat.typing': (payload: { typing: boolean; name: string | null }) => void;
   /** The agent has read the visitor's messages up to this one. */
   'chat.read': (payload: { upTo: string }) => void;
+  /** An agent invites the browsing visitor to chat (proactive invitation); the chat opens with `invitation`. */
+  'chat.invite': (payload: ChatInvite) => void;
+}
+
+export interface ChatInvite {
+  invitation: string;
+  agentName: string;
+  /** The agent's words, or null (the widget greets in the visitor's language). */
+  message: string | null;
 }
 
 /** Events a visitor socket sends; each answers through its acknowledgement. */
@@ -99,6 +149,8 @@ export interface ChatClientEvents {
   /** Resync after a reconnect: the conversation as stored. */
   'chat.sync': (request: Record<string, never>, ack: (result: ChatResult<ChatConversation | null>) => void) => void;
   'chat.typing': (request: { typing: boolean }) => void;
+  /** The tab shows this proactive invitation, or (null) no longer does: agents see who is being invited. */
+  'chat.invited': (request: { invitation: string | null }) => void;
   'chat.read': (request: { upTo: string }) => void;
   'chat.end': (request: Record<string, never>, ack: (result: ChatResult<null>) => void) => void;
   'chat.rate': (request: { interactionId: string; rating: number; comment?: string }, ack: (result: ChatResult<null>) => void) => void;
@@ -115,4 +167,6 @@ export interface ChatSiteSettings {
   preChatFields: PreChatField[];
   /** The site's layout rendered in each language. */
   layoutHtml: Record<ChatLanguage, string>;
+  /** Key of the HMAC that signs visitor identities (server side only: never sent to a browser). */
+  identitySecret: string;
 }

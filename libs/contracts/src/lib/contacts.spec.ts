@@ -19,4 +19,12 @@ describe('masking', () => {
     expect(contact.phone).toBe('+420601234567');
     expect(JSON.stringify(contact)).not.toContain('personalData');
   });
+
+  it("masks every pre-chat answer of a branded interaction, and nobody else's maps", () => {
+    const interaction = personalData({ id: 'i1', contactName: 'Jana', contactFields: { name: 'Jana', order: 'A-123456', empty: '' } });
+    const masked = maskSensitive({ interaction, other: { contactFields: { order: 'A-123456' } } }, 4);
+    expect(masked.interaction.contactFields).toEqual({ name: '*ana', order: '****3456', empty: '' });
+    expect(masked.other.contactFields).toEqual({ order: 'A-123456' });
+    expect(interaction.contactFields.order).toBe('A-123456');
+  });
 });

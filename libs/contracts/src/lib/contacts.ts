@@ -25,6 +25,8 @@ export type ContactPage = Page<Contact>;
 
 /** The fields of a contact (and of an interaction's contact) that masking hides. */
 export const CONTACT_PERSONAL_FIELDS = ['name', 'phone', 'email', 'contactName', 'contactAddress'] as const;
+/** Fields holding a map of the contact's own answers (a pre-chat form's): every value is masked. */
+export const CONTACT_PERSONAL_MAPS = ['contactFields'] as const;
 
 /** Marks an object as holding a contact's personal data; invisible in JSON. */
 const PERSONAL_DATA = Symbol.for('switchboard.personalData');
@@ -61,10 +63,10 @@ function maskNode(node: unknown, visible: number): unknown {
   const branded = (node as Record<symbol, unknown>)[PERSONAL_DATA] === true;
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    copy[key] =
-      branded && typeof value === 'string' && (CONTACT_PERSONAL_FIELDS as readonly string[]).includes(key)
-        ? maskText(value, visible)
-        : maskNode(value, visible);
+    if (branded && typeof value === 'string' && (CONTACT_PERSONAL_FIELDS as readonly string[]).includes(key)) copy[key] = maskText(value, visible);
+    else if (branded && value && typeof value === 'object' && (CONTACT_PERSONAL_MAPS as readonly string[]).includes(key)) {
+      copy[key] = Object.fromEntries(Object.entries(value).map(([name, answer]) => [name, typeof answer === 'string' ? maskText(answer, visible) : answer]));
+    } else copy[key] = maskNode(value, visible);
   }
   return copy;
 }

@@ -17,6 +17,8 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   RouteNotFound: 'ROUTE_NOT_FOUND',
   Conflict: 'CONFLICT',
+  /** A chat invitation that was used (one-chat) or invalidated. */
+  InvitationInvalid: 'INVITATION_INVALID',
   TooManyRequests: 'TOO_MANY_REQUESTS',
   Unavailable: 'UNAVAILABLE',
   Internal: 'INTERNAL',

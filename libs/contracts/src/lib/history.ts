@@ -1,5 +1,6 @@
 import type { InteractionStatus, InteractionSummary } from './routing';
 import type { StaffChannel } from './channels-kinds';
+import type { MessageAttachment } from './attachments';
 
 /**
  * Interaction history (`GET /api/v1/interactions`): transcripts searched by their text
@@ -37,6 +38,8 @@ export interface InteractionMessage {
   delivery: MessageDelivery | null;
   /** Why the channel refused it (delivery `failed`). */
   deliveryError: string | null;
+  /** Files sent with it (`GET /api/v1/interactions/:id/attachments/:attachmentId` downloads one). */
+  attachments: MessageAttachment[];
   createdAt: string;
 }
 

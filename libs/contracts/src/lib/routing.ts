@@ -220,6 +220,8 @@ export interface InteractionSummary {
   accountId: string;
   contactAddress: string;
   contactName: string | null;
+  /** The contact's answers to the pre-chat form, by field key (masked like the name). */
+  contactFields: Record<string, string>;
   pageUrl: string | null;
   status: InteractionStatus;
   queueId: string | null;

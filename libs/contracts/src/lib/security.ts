@@ -168,6 +168,7 @@ export const AuditAction = {
   SiteSaved: 'site.saved',
   SiteDeleted: 'site.deleted',
   SiteKeyRenewed: 'site.keyRenewed',
+  SiteIdentitySecretRenewed: 'site.identitySecretRenewed',
   LayoutSaved: 'layout.saved',
   LayoutDeleted: 'layout.deleted',
   RoutingChanged: 'routing.changed',

@@ -77,6 +77,11 @@ export interface Site {
   allowedOrigins: string[];
   /** Public key in the embed snippet; `POST /api/v1/sites/:id/key` replaces it. */
   siteKey: string;
+  /**
+   * Signs visitor identities (ChatVisitorIdentity): the site's server computes the hex
+   * HMAC-SHA256 of the visitor's id with it. Never put it in a page. `POST /api/v1/sites/:id/identity-secret` replaces it.
+   */
+  identitySecret: string;
   /** Chat layout name; null = the default layout. */
   layout: string | null;
   agents: SiteAgent[];

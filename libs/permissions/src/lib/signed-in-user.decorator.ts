@@ -1,7 +1,4 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { CurrentUser } from '@switchboard/contracts';
+import { SignedInStaff } from '@switchboard/plugin-sdk';
 
-/** Injects the signed-in user that AuthGuard put on the request. */
-export const SignedInUser = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): CurrentUser => context.switchToHttp().getRequest<{ user: CurrentUser }>().user,
-);
+/** Injects the signed-in user that AuthGuard put on the request (the same decorator plugins get from plugin-sdk). */
+export const SignedInUser = SignedInStaff;

@@ -1,4 +1,4 @@
-import type { ChannelCapabilities, JsonSchemaObject } from '@switchboard/contracts';
+import type { ChannelCapabilities, JsonSchemaObject, MessageAttachment } from '@switchboard/contracts';
 
 /** What a plugin says about itself. The kernel validates it at start (see validateChannelManifest). */
 export interface ChannelManifest {
@@ -29,7 +29,8 @@ export interface OutboundMessage {
   /** Our message id; also the idempotency key of the send job, so a retry never sends twice. */
   id: string;
   body: string;
-  attachments?: Array<{ fileName: string; contentType: string; url: string; size: number }>;
+  /** Files sent with it (stored by the kernel; web chat's visitor downloads them through the plugin). */
+  attachments?: MessageAttachment[];
   /** Display name of the agent who wrote it. */
   authorName?: string;
 }

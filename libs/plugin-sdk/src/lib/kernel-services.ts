@@ -1,3 +1,5 @@
+import type { Invitation, MessageAttachment } from '@switchboard/contracts';
+
 /**
  * What the kernel hands a plugin. Plugins inject these by their tokens; the kernel provides
  * them globally, so a plugin module imports nothing from the kernel's own libraries.
@@ -25,6 +27,8 @@ export interface InboundMessage {
    * is stored and `receive` throws a DomainException `CONFLICT` (web chat: a new chat needs its form).
    */
   mayOpen?: boolean;
+  /** An invitation's code: the interaction this message opens goes to its agent (refused when the code is spent). */
+  invitation?: string;
   receivedAt?: Date;
   attachments?: Array<{ fileName: string; contentType: string; size: number; storageKey: string }>;
 }
@@ -41,6 +45,8 @@ export interface ContactOrigin {
   channelId: string;
   accountId: string;
   pageUrl?: string;
+  /** The invitation the contact came with: then only its agent counts. */
+  invitation?: string;
 }
 
 /** A message a contact leaves when nobody can answer (web chat's offline form). */
@@ -129,6 +135,8 @@ export interface ConversationMessage {
   direction: 'in' | 'out';
   authorName: string | null;
   body: string;
+  /** Files sent with it (CONTACT_ATTACHMENTS opens one for the contact). */
+  attachments: MessageAttachment[];
   createdAt: string;
 }
 
@@ -160,6 +168,8 @@ export interface ContactConversations {
   rate(contact: ContactRef, interactionId: string, rating: number, comment?: string): Promise<void>;
   /** Mails the interaction's transcript to an address the contact gives. */
   mailTranscript(contact: ContactRef, interactionId: string, email: string): Promise<void>;
+  /** The open interactions of these contacts (one channel), with the contact's name as stored: one read for many. */
+  openOf(channelId: string, contacts: ReadonlyArray<Omit<ContactRef, 'channelId'>>): Promise<Array<Omit<ContactRef, 'channelId'> & { interactionId: string; contactName: string | null }>>;
 }
 export const CONTACT_CONVERSATIONS = Symbol('switchboard:ContactConversations');
 
@@ -178,3 +188,23 @@ export interface ClientAddress {
   of(peer: PeerInfo): string;
 }
 export const CLIENT_ADDRESS = Symbol('switchboard:ClientAddress');
+
+/** Who an invitation connects a contact to. */
+export interface InvitationGrant {
+  invitationId: string;
+  agentId: string;
+  agentName: string;
+}
+
+/**
+ * Invitations (seed 001): links, or a proactive offer to a browsing visitor, that open a chat with
+ * one agent. A message carrying a code (`InboundMessage.invitation`) opens its interaction for
+ * that agent; the kernel redeems the code then.
+ */
+export interface Invitations {
+  /** A new invitation to chat with this agent through this account; `code` goes to the contact. */
+  create(input: { channelId: string; accountId: string; agentId: string; reusable: boolean; createdBy?: string }): Promise<{ invitation: Invitation; code: string }>;
+  /** Who the code connects to, while it can still open a chat on this account; otherwise null. */
+  check(channelId: string, accountId: string, code: string): Promise<InvitationGrant | null>;
+}
+export const INVITATIONS = Symbol('switchboard:Invitations');

@@ -9,12 +9,16 @@ import type {
   InboundMessage,
   IntakeResult,
   InteractionIntake,
+  InvitationGrant,
+  Invitations,
   Job,
   JobHandler,
   JobOptions,
   JobQueue,
   OfflineMessageInput,
 } from '../lib/kernel-services';
+import type { AttachmentContent, ContactAttachments, ContactFile, ContactFileSent } from '../lib/contact-attachments';
+import { DomainException, ErrorCode, type Invitation } from '@switchboard/contracts';
 
 /** Records what a plugin hands the kernel and dedupes like the real intake does. */
 export class FakeInteractionIntake implements InteractionIntake {
@@ -89,7 +93,7 @@ export class FakeContactConversations implements ContactConversations {
       interactionId: `interaction-${contact.contactAddress}`,
       status: 'waiting',
       agentName: null,
-      messages: mine.map((m, i) => ({ id: `message-${i + 1}`, clientId: m.externalMessageId, direction: 'in', authorName: m.contactName ?? null, body: m.body, createdAt: new Date(0).toISOString() })),
+      messages: mine.map((m, i) => ({ id: `message-${i + 1}`, clientId: m.externalMessageId, direction: 'in', authorName: m.contactName ?? null, body: m.body, attachments: [], createdAt: new Date(0).toISOString() })),
     };
   }
 
@@ -112,6 +116,74 @@ export class FakeContactConversations implements ContactConversations {
 
   async mailTranscript(_contact: ContactRef, interactionId: string, email: string): Promise<void> {
     this.transcripts.push({ interactionId, email });
+  }
+
+  async openOf(channelId: string, contacts: ReadonlyArray<Omit<ContactRef, 'channelId'>>) {
+    const open = await Promise.all(contacts.map(async (c) => ({ contact: c, conversation: await this.current({ channelId, ...c }) })));
+    return open.flatMap(({ contact, conversation }) =>
+      conversation ? [{ ...contact, interactionId: conversation.interactionId, contactName: conversation.messages[0]?.authorName ?? null }] : [],
+    );
+  }
+}
+
+/** Invitations a test makes: codes `code-1`, `code-2`…; `spent` ones no longer check. */
+export class FakeInvitations implements Invitations {
+  readonly made: Array<{ channelId: string; accountId: string; agentId: string; reusable: boolean; code: string }> = [];
+  readonly spent = new Set<string>();
+
+  async create(input: { channelId: string; accountId: string; agentId: string; reusable: boolean }): Promise<{ invitation: Invitation; code: string }> {
+    const code = `code-${this.made.length + 1}`;
+    this.made.push({ ...input, code });
+    const invitation: Invitation = {
+      id: `invitation-${this.made.length}`,
+      url: `https://chat.example.com/chat/invite/${code}`,
+      siteId: input.accountId,
+      siteName: input.accountId,
+      agentId: input.agentId,
+      agentName: `Agent ${input.agentId}`,
+      reusable: input.reusable,
+      uses: 0,
+      valid: true,
+      createdAt: new Date(0).toISOString(),
+      lastUsedAt: null,
+      invalidatedAt: null,
+    };
+    return { invitation, code };
+  }
+
+  async check(channelId: string, accountId: string, code: string): Promise<InvitationGrant | null> {
+    const made = this.made.find((m) => m.code === code && m.channelId === channelId && m.accountId === accountId);
+    return made && !this.spent.has(code) ? { invitationId: `invitation-${this.made.indexOf(made) + 1}`, agentId: made.agentId, agentName: `Agent ${made.agentId}` } : null;
+  }
+}
+
+/**
+ * Files contacts send, kept in memory with their contact: any content is accepted up to
+ * `maxBytes` (the real kernel judges types); a contact without a conversation is refused like
+ * the kernel refuses it (CONFLICT), and only the sender opens a file.
+ */
+export class FakeContactAttachments implements ContactAttachments {
+  maxBytes = 1024 * 1024;
+  readonly sent: Array<{ contact: ContactRef; file: ContactFile; content: AttachmentContent }> = [];
+
+  constructor(private readonly conversations: FakeContactConversations) {}
+
+  async send(contact: ContactRef, file: ContactFile): Promise<ContactFileSent> {
+    const conversation = await this.conversations.current(contact);
+    if (!conversation) throw new DomainException(ErrorCode.Conflict, 'No conversation is open: start one first');
+    const earlier = this.sent.find((s) => s.contact.contactAddress === contact.contactAddress && s.file.clientId === file.clientId);
+    const content = earlier?.content ?? { id: `attachment-${this.sent.length + 1}`, name: file.fileName, mediaType: 'application/octet-stream', size: file.data.length, data: file.data };
+    if (!earlier) this.sent.push({ contact, file, content });
+    const { data: _data, ...attachment } = content;
+    return {
+      interactionId: conversation.interactionId,
+      message: { id: `file-message-${content.id}`, clientId: file.clientId, direction: 'in', authorName: null, body: '', attachments: [attachment], createdAt: new Date(0).toISOString() },
+      duplicate: Boolean(earlier),
+    };
+  }
+
+  async open(contact: ContactRef, attachmentId: string): Promise<AttachmentContent | null> {
+    return this.sent.find((s) => s.content.id === attachmentId && s.contact.accountId === contact.accountId && s.contact.contactAddress === contact.contactAddress)?.content ?? null;
   }
 }
 

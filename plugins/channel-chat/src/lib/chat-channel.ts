@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ChatServerEvents } from '@switchboard/contracts';
+import type { ChatInvite, ChatMessage, ChatServerEvents } from '@switchboard/contracts';
 import type { AgentActivity, ChannelPlugin, InteractionRef, OutboundMessage, SendResult } from '@switchboard/plugin-sdk';
 import type { Namespace } from 'socket.io';
 import { chatManifest } from './chat-manifest';
@@ -28,6 +28,7 @@ export class ChatChannel implements ChannelPlugin {
       from: 'agent',
       authorName: message.authorName ?? null,
       body: message.body,
+      attachments: message.attachments ?? [],
       at: new Date().toISOString(),
     });
     return { providerMessageId: message.id };
@@ -42,6 +43,16 @@ export class ChatChannel implements ChannelPlugin {
 
   async onInteractionClosed(interaction: InteractionRef): Promise<void> {
     this.to(interaction)?.emit('chat.state', { interactionId: interaction.id, state: 'ended', agentName: null });
+  }
+
+  /** Shows a proactive invitation on every tab of a browsing visitor. */
+  invite(siteId: string, visitorId: string, invite: ChatInvite): void {
+    this.namespace?.to(visitorRoom(siteId, visitorId)).emit('chat.invite', invite);
+  }
+
+  /** A visitor's own new message (a file sent over HTTP) on every tab of theirs. */
+  shareVisitorMessage(siteId: string, contactAddress: string, message: ChatMessage & { interactionId: string }): void {
+    this.namespace?.to(visitorRoom(siteId, contactAddress)).emit('chat.message', message);
   }
 
   private to(interaction: InteractionRef) {

@@ -4,7 +4,7 @@ import type { ChannelManifest } from '@switchboard/plugin-sdk';
 export const chatManifest: ChannelManifest = {
   id: 'chat',
   displayName: 'Web chat',
-  capabilities: { realtime: true, threads: false, attachments: false, typing: true, voiceMedia: false },
+  capabilities: { realtime: true, threads: false, attachments: true, typing: true, voiceMedia: false },
   defaultCapacity: 3,
   settingsSchema: {
     type: 'object',

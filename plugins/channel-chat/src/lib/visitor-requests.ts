@@ -12,6 +12,9 @@ export class RequestProblem extends Error {
   }
 }
 
+/** An invitation's code as the kernel makes them (base64url); the kernel decides whether it is valid. */
+const INVITATION_CODE = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** Pre-chat answers: at most 20 keys, short strings. */
 const FIELDS_MAX = 20;
 const FIELD_VALUE_MAX = 500;
@@ -37,6 +40,19 @@ export class SendMessageRequest extends WrittenRequest {
   @IsOptional()
   @IsObject()
   fields?: Record<string, string>;
+
+  @IsOptional()
+  @IsString()
+  @Matches(INVITATION_CODE, { message: 'invitation must be an invitation code' })
+  invitation?: string;
+}
+
+/** `chat.invited`: the proactive invitation a tab shows, or null once the visitor dismissed it. */
+export class InvitedRequest {
+  @IsOptional()
+  @IsString()
+  @Matches(INVITATION_CODE, { message: 'invitation must be an invitation code' })
+  invitation?: string | null;
 }
 
 export class OfflineRequest extends WrittenRequest {

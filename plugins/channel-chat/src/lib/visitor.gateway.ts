@@ -16,6 +16,7 @@ import {
   CLIENT_ADDRESS,
   CONTACT_CONVERSATIONS,
   INTERACTION_INTAKE,
+  INVITATIONS,
   type ChannelAccount,
   type ChannelAccounts,
   type ClientAddress,
@@ -23,24 +24,39 @@ import {
   type ContactConversations,
   type ContactRef,
   type InteractionIntake,
+  type Invitations,
 } from '@switchboard/plugin-sdk';
 import type { Namespace, Socket } from 'socket.io';
 import { ChatChannel } from './chat-channel';
 import { emailOf, nameOf, preChatAnswers } from './pre-chat';
-import { isVisitorToken, newVisitorToken, visitorAddress, visitorRoom } from './visitor-identity';
+import { checkIdentity, identifiedAddress, isVisitorToken, newVisitorToken, siteRoom, visitorAddress, visitorRoom, type VerifiedIdentity } from './visitor-identity';
+import { VisitorDirectory } from './visitor-directory';
 import { VisitorLimits } from './visitor-limits';
-import { OfflineRequest, parse, RateRequest, ReadRequest, RequestProblem, SendMessageRequest, TranscriptRequest, TypingRequest } from './visitor-requests';
+import { InvitedRequest, OfflineRequest, parse, RateRequest, ReadRequest, RequestProblem, SendMessageRequest, TranscriptRequest, TypingRequest } from './visitor-requests';
+import { visitOf, type Visit } from './visitor-visit';
 
-interface VisitorData {
-  site: ChannelAccount<ChatSiteSettings>;
+/**
+ * What a visitor socket carries. It is small and plain on purpose: visitor tracking reads it from
+ * every node (`fetchSockets`); the site itself stays in the gateway's own map.
+ */
+export interface VisitorData {
+  siteId: string;
+  siteName: string;
   token: string;
   contact: ContactRef;
   ip: string;
   pageUrl?: string;
   /** The conversation this socket last saw (typing and read signals are about it). */
   interactionId?: string;
+  /** Who the site says the visitor is (signed), or null. */
+  identity: VerifiedIdentity | null;
+  /** The code of the invitation the page was opened with. */
+  invitation?: string;
+  visit: Visit;
+  /** The proactive invitation this tab is showing, if any. */
+  invited: string | null;
 }
-type VisitorSocket = Socket<Record<string, never>, ChatServerEvents, Record<string, never>, VisitorData>;
+export type VisitorSocket = Socket<Record<string, never>, ChatServerEvents, Record<string, never>, VisitorData>;
 
 const CHANNEL = 'chat';
 
@@ -59,6 +75,7 @@ export function toChatConversation(conversation: ContactConversation): ChatConve
       from: m.direction === 'in' ? 'visitor' : 'agent',
       authorName: m.authorName,
       body: m.body,
+      attachments: m.attachments,
       at: m.createdAt,
     })),
   };
@@ -74,14 +91,18 @@ export function toChatConversation(conversation: ContactConversation): ChatConve
 @WebSocketGateway({ namespace: CHAT_NAMESPACE })
 export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnModuleInit {
   private readonly logger = new Logger('ChatVisitors');
+  /** Each socket's site, as read at its handshake. */
+  private readonly sites = new WeakMap<VisitorSocket, ChannelAccount<ChatSiteSettings>>();
 
   constructor(
     @Inject(INTERACTION_INTAKE) private readonly intake: InteractionIntake,
     @Inject(CONTACT_CONVERSATIONS) private readonly conversations: ContactConversations,
     @Inject(CHANNEL_ACCOUNTS) private readonly accounts: ChannelAccounts,
     @Inject(CLIENT_ADDRESS) private readonly clientAddress: ClientAddress,
+    @Inject(INVITATIONS) private readonly invitations: Invitations,
     private readonly channel: ChatChannel,
     private readonly limits: VisitorLimits,
+    private readonly directory: VisitorDirectory,
   ) {}
 
   onModuleInit(): void {
@@ -90,6 +111,7 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnMod
 
   afterInit(namespace: Namespace<Record<string, never>, ChatServerEvents>): void {
     this.channel.attach(namespace);
+    this.directory.attach(namespace as unknown as Parameters<VisitorDirectory['attach']>[0]);
     namespace.use((socket, next) => {
       this.admit(socket as VisitorSocket).then(
         () => next(),
@@ -104,36 +126,55 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnMod
 
   /** Checks the handshake and puts the visitor's identity on the socket. */
   private async admit(socket: VisitorSocket): Promise<void> {
-    const { siteKey, visitorToken, pageUrl } = (socket.handshake.auth ?? {}) as { siteKey?: unknown; visitorToken?: unknown; pageUrl?: unknown };
+    const { siteKey, visitorToken, pageUrl, identity, invitation, visit } = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     const ip = this.clientAddress.of({ address: socket.handshake.address, headers: socket.handshake.headers });
     if (!(await this.limits.connection(ip))) throw refused(ErrorCode.TooManyRequests, 'Too many connections: try again in a minute');
     const site = typeof siteKey === 'string' && siteKey.length <= 100 ? await this.accounts.byKey<ChatSiteSettings>(CHANNEL, siteKey) : null;
     if (!site) throw refused(ErrorCode.NotFound, 'No enabled site has this key');
     const origin = socket.handshake.headers.origin;
     if (!origin || !site.settings.allowedOrigins.includes(origin)) throw refused(ErrorCode.Forbidden, `This site does not allow the chat on ${origin ?? 'a page without an origin'}`);
+    const signed = checkIdentity(site.settings.identitySecret, identity);
+    if (signed.kind === 'forged') throw refused(ErrorCode.Forbidden, signed.reason);
     const token = isVisitorToken(visitorToken) ? visitorToken : newVisitorToken();
+    const page = typeof pageUrl === 'string' && pageUrl.length <= 2000 ? pageUrl : undefined;
+    this.sites.set(socket, site);
     socket.data = {
-      site,
+      siteId: site.id,
+      siteName: site.name,
       token,
       ip,
-      contact: { channelId: CHANNEL, accountId: site.id, contactAddress: visitorAddress(token) },
-      pageUrl: typeof pageUrl === 'string' && pageUrl.length <= 2000 ? pageUrl : undefined,
+      // A signed-in visitor is the same contact on every browser; anyone else is their token's.
+      contact: { channelId: CHANNEL, accountId: site.id, contactAddress: signed.kind === 'signed' ? identifiedAddress(signed.id) : visitorAddress(token) },
+      pageUrl: page,
+      identity: signed.kind === 'signed' ? { id: signed.id, name: signed.name, email: signed.email } : null,
+      invitation: typeof invitation === 'string' && invitation.length <= 100 ? invitation : undefined,
+      visit: visitOf(visit, page),
+      invited: null,
     };
   }
 
+  /** The site of a socket the handshake admitted. */
+  private siteOf(socket: VisitorSocket): ChannelAccount<ChatSiteSettings> {
+    const site = this.sites.get(socket);
+    if (!site) throw new Error('A visitor socket without a site');
+    return site;
+  }
+
   async handleConnection(socket: VisitorSocket): Promise<void> {
-    const { site, contact, token, pageUrl } = socket.data;
+    const site = this.sites.get(socket);
     if (!site) return;
+    const { contact, token, pageUrl, invitation } = socket.data;
     try {
-      await socket.join(visitorRoom(contact.accountId, contact.contactAddress));
-      const [conversation, online] = await Promise.all([
+      await socket.join([visitorRoom(contact.accountId, contact.contactAddress), siteRoom(site.id)]);
+      const [conversation, online, grant] = await Promise.all([
         this.conversations.current(contact),
-        this.intake.available({ channelId: CHANNEL, accountId: site.id, pageUrl }),
+        this.intake.available({ channelId: CHANNEL, accountId: site.id, pageUrl, invitation }),
+        invitation ? this.invitations.check(CHANNEL, site.id, invitation) : null,
       ]);
       socket.data.interactionId = conversation?.interactionId;
       socket.emit('chat.ready', {
         visitorToken: token,
-        site: { name: site.name, preChatFields: site.settings.preChatFields, layoutHtml: site.settings.layoutHtml, online },
+        site: { name: site.name, preChatFields: site.settings.preChatFields, layoutHtml: site.settings.layoutHtml, online, invitation: grant ? { agentName: grant.agentName } : null },
         conversation: conversation ? toChatConversation(conversation) : null,
       });
     } catch (error) {
@@ -148,12 +189,13 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnMod
       const request = parse(SendMessageRequest, body);
       const text = request.body.trim();
       if (!text) throw new RequestProblem('body', 'Write a message');
-      const { site, contact, ip } = socket.data;
+      const { contact, ip, identity } = socket.data;
+      const site = this.siteOf(socket);
       // A message with the pre-chat form's answers may open a conversation; one without only
       // continues the open one (the intake refuses it, storing nothing, when none is open).
       const opening = request.fields !== undefined;
       const answers = opening ? preChatAnswers(site.settings.preChatFields, request.fields) : {};
-      const contactName = nameOf(site.settings.preChatFields, answers);
+      const contactName = nameOf(site.settings.preChatFields, answers) ?? identity?.name ?? undefined;
       const result = await this.intake.receive({
         channelId: CHANNEL,
         accountId: site.id,
@@ -165,9 +207,10 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnMod
         remoteIp: ip,
         contactFields: opening ? answers : undefined,
         mayOpen: opening,
+        invitation: opening ? request.invitation : undefined,
       });
       socket.data.interactionId = result.interactionId;
-      const message = { interactionId: result.interactionId, id: result.messageId, clientId: request.clientId, from: 'visitor' as const, authorName: contactName ?? null, body: text, at: new Date().toISOString() };
+      const message = { interactionId: result.interactionId, id: result.messageId, clientId: request.clientId, from: 'visitor' as const, authorName: contactName ?? null, body: text, attachments: [], at: new Date().toISOString() };
       // The visitor's other tabs show it too (a resend of a stored message adds nothing).
       if (!result.duplicate) socket.to(visitorRoom(contact.accountId, contact.contactAddress)).emit('chat.message', message);
       return message;
@@ -231,7 +274,8 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnMod
   offline(@ConnectedSocket() socket: VisitorSocket, @MessageBody() body: unknown): Promise<ChatResult<{ id: string }>> {
     return this.act(socket, async () => {
       const request = parse(OfflineRequest, body);
-      const { site, ip } = socket.data;
+      const { ip } = socket.data;
+      const site = this.siteOf(socket);
       const answers = preChatAnswers(site.settings.preChatFields, request.fields);
       return this.intake.leaveOfflineMessage({
         channelId: CHANNEL,
@@ -242,6 +286,15 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnMod
         body: request.body.trim(),
         remoteIp: ip,
       });
+    });
+  }
+
+  /** The tab shows a proactive invitation (its code), or no longer does (null): visitor tracking says so. */
+  @SubscribeMessage('chat.invited')
+  async invited(@ConnectedSocket() socket: VisitorSocket, @MessageBody() body: unknown): Promise<void> {
+    await this.act(socket, async () => {
+      socket.data.invited = parse(InvitedRequest, body).invitation ?? null;
+      return null;
     });
   }
 

@@ -1,5 +1,6 @@
-import type { ChatMessage, ChatSendRequest } from '@switchboard/contracts';
-import { el, show } from './dom';
+import type { ChatMessage, ChatSendRequest, MessageAttachment } from '@switchboard/contracts';
+import { el, show, svg } from './dom';
+import { FILE_ACCEPT, fileSize } from './files';
 import { MESSAGE_MAX } from './forms';
 import { fill, type Words } from './i18n';
 
@@ -16,9 +17,15 @@ interface Line {
 
 export interface ConversationActions {
   send(body: string): void;
+  /** The visitor chose a file to send. */
+  attach(file: File): void;
+  download(file: MessageAttachment): void;
   typing(): void;
   end(): Promise<boolean>;
 }
+
+/** Material's "attach file" icon. */
+const CLIP = 'M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z';
 
 /** How long "is typing…" stays without news from the agent (a lost "stopped" must not leave it up). */
 const TYPING_MS = 5000;
@@ -36,6 +43,10 @@ export class ConversationView {
   private readonly typingLine = el('div', { class: 'typing', 'data-testid': 'sb-typing', hidden: true });
   private readonly composer: HTMLFormElement;
   private readonly input = el('textarea', { id: 'sb-composer', rows: 2, maxlength: MESSAGE_MAX, 'data-testid': 'sb-input' });
+  private readonly picker = el('input', { type: 'file', accept: FILE_ACCEPT, hidden: true, tabindex: -1, 'data-testid': 'sb-file' });
+  private readonly attachButton: HTMLButtonElement;
+  /** A file on its way: its name while it uploads. */
+  private readonly upload = el('p', { class: 'upload', role: 'status', 'data-testid': 'sb-upload', hidden: true });
   private readonly endBar = el('div', { class: 'end-bar' });
   private readonly after = el('div');
   private typingTimer?: ReturnType<typeof setTimeout>;
@@ -58,15 +69,33 @@ export class ConversationView {
         submit();
       }
     });
+    this.picker.addEventListener('change', () => {
+      const file = this.picker.files?.[0];
+      // Emptied, so that the same file can be chosen again.
+      this.picker.value = '';
+      if (file) actions.attach(file);
+    });
+    // A real button opens the picker: reachable and usable by keyboard, named for screen readers.
+    const clip = svg('svg', { viewBox: '0 0 24 24', width: '20', height: '20', 'aria-hidden': 'true' }, svg('path', { fill: 'currentColor', d: CLIP }));
+    this.attachButton = el('button', { type: 'button', class: 'attach', 'aria-label': t.attach, title: t.attach, 'data-testid': 'sb-attach', onclick: () => this.picker.click() }, clip);
     this.composer = el(
       'form',
       { class: 'composer', onsubmit: (event) => (event.preventDefault(), submit()) },
       el('label', { for: 'sb-composer', class: 'sr-only' }, t.message),
+      this.attachButton,
+      this.picker,
       this.input,
       el('button', { type: 'submit', class: 'primary', 'data-testid': 'sb-send' }, t.send),
     );
-    this.root = el('div', { class: 'conversation' }, this.log, this.typingLine, this.composer, this.endBar, this.after);
+    this.root = el('div', { class: 'conversation' }, this.log, this.typingLine, this.upload, this.composer, this.endBar, this.after);
     this.endButton();
+  }
+
+  /** A file is uploading (its name), or no longer (null): one at a time. */
+  uploading(name: string | null): void {
+    this.upload.textContent = name ? fill(this.t.uploading, { name }) : '';
+    show(this.upload, name !== null);
+    this.attachButton.disabled = name !== null;
   }
 
   focus(): void {
@@ -98,7 +127,7 @@ export class ConversationView {
     for (const message of messages) {
       if (ids.has(message.id) || (message.clientId && clientIds.has(message.clientId))) continue;
       const known = old.find((line) => line.id === message.id || (message.clientId && line.clientId === message.clientId));
-      take(known ? this.settle(known, message.id) : this.line(message.id, message.clientId, message.from, message.authorName, message.body, 'sent'));
+      take(known ? this.settle(known, message.id) : this.line(message.id, message.clientId, message.from, message.authorName, message.body, 'sent', message.attachments));
     }
     for (const line of old) if (line.id && !ids.has(line.id) && !(line.clientId && clientIds.has(line.clientId))) take(line);
     for (const item of pending) {
@@ -119,7 +148,7 @@ export class ConversationView {
       return false;
     }
     if (message.from === 'agent') this.agentTyping(false, null);
-    this.lines.push(this.line(message.id, message.clientId, message.from, message.authorName, message.body, 'sent'));
+    this.lines.push(this.line(message.id, message.clientId, message.from, message.authorName, message.body, 'sent', message.attachments));
     this.render();
     return true;
   }
@@ -197,9 +226,20 @@ export class ConversationView {
     yes.focus();
   }
 
-  private line(id: string | null, clientId: string | null, from: Line['from'], author: string | null, body: string, state: LineState): Line {
+  private line(id: string | null, clientId: string | null, from: Line['from'], author: string | null, body: string, state: LineState, files: readonly MessageAttachment[] = []): Line {
     const mark = from === 'visitor' ? el('span', { class: 'mark' }) : null;
-    const node = el('div', { class: `msg ${from}`, 'data-testid': 'sb-message', 'data-from': from }, from === 'agent' && author ? el('span', { class: 'who' }, author) : null, el('div', { class: 'body' }, body), mark);
+    // Each file a button that downloads it; its name is text, as every message is.
+    const links = files.map((file) =>
+      el('button', { type: 'button', class: 'file', title: fill(this.t.download, { name: file.name }), 'data-testid': 'sb-attachment', onclick: () => this.actions.download(file) }, `${file.name} (${fileSize(file.size)})`),
+    );
+    const node = el(
+      'div',
+      { class: `msg ${from}`, 'data-testid': 'sb-message', 'data-from': from },
+      from === 'agent' && author ? el('span', { class: 'who' }, author) : null,
+      body || !links.length ? el('div', { class: 'body' }, body) : null,
+      ...links,
+      mark,
+    );
     const line = { id, clientId, from, node, mark, state };
     this.mark(line, state);
     return line;

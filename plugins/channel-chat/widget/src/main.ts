@@ -1,13 +1,16 @@
-import type { ChatClientEvents, ChatConversation, ChatReady, ChatResult, ChatSendRequest, ChatServerEvents, ChatSiteView } from '@switchboard/contracts';
+import type { ChatClientEvents, ChatConversation, ChatReady, ChatResult, ChatSendRequest, ChatServerEvents, ChatSiteView, ChatVisitorIdentity } from '@switchboard/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { ConversationView } from './conversation-view';
 import { el } from './dom';
 import { endScreen } from './end-view';
+import { Files } from './files';
 import { fieldsForm, type FieldsForm } from './forms';
 import { fill, pickLanguage, wordsOf } from './i18n';
+import { inviteView } from './invite-view';
 import { Outbox, newClientId, type Outcome } from './outbox';
 import { Shell } from './shell';
 import { load, save } from './storage';
+import { recordVisit } from './visit';
 
 // Mirrors CHAT_NAMESPACE of @switchboard/contracts (a runtime import would bundle its index).
 const CHAT_NAMESPACE = '/chat';
@@ -29,14 +32,23 @@ interface Saved {
   rated?: boolean;
 }
 
-type View = 'none' | 'prechat' | 'offline' | 'offline-done' | 'chat' | 'ended';
+type View = 'none' | 'prechat' | 'offline' | 'offline-done' | 'chat' | 'ended' | 'invite';
 type Failure = Extract<ChatResult<unknown>, { ok: false }>;
 /** The visitor's requests that answer through an acknowledgement, and what each answers. */
-type Request = Exclude<keyof ChatClientEvents, 'chat.typing' | 'chat.read'>;
+type Request = Exclude<keyof ChatClientEvents, 'chat.typing' | 'chat.read' | 'chat.invited'>;
 type Answer<E extends Request> = Parameters<Parameters<ChatClientEvents[E]>[1]>[0];
 
-function start(server: string, siteKey: string): void {
+/** What the snippet's tag says besides the site key. */
+interface Options {
+  /** The visitor as the site signed them in (`data-visitor-*`). */
+  identity?: ChatVisitorIdentity;
+  /** The invitation the page carries (`data-invitation`: the invitation page). */
+  invitation?: string;
+}
+
+function start(server: string, siteKey: string, options: Options): void {
   const key = `sb-chat:${siteKey}`;
+  const visit = recordVisit(`${key}:visit`);
   const openKey = `${key}:open`;
   const lang = pickLanguage();
   const t = wordsOf(lang);
@@ -59,16 +71,19 @@ function start(server: string, siteKey: string): void {
   let typingAt = 0;
   let typingIdle: ReturnType<typeof setTimeout> | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The invitation the next chat opens with (the page's, or a proactive one accepted), and its agent. */
+  let invitation: string | null = options.invitation ?? null;
+  let invitedBy: string | null = null;
 
   const socket: Socket<ChatServerEvents, ChatClientEvents> = io(server + CHAT_NAMESPACE, {
     transports: ['websocket'],
     // A function, so that every reconnection presents the token the server gave last.
-    auth: (give) => give({ siteKey, visitorToken: saved.token, pageUrl: pageUrl() }),
+    auth: (give) => give({ siteKey, visitorToken: saved.token, pageUrl: pageUrl(), identity: options.identity, invitation: invitation ?? undefined, visit }),
   });
 
   const offline: Failure = { ok: false, error: { code: 'OFFLINE', message: t.offline } };
   // The server's messages are English; the common refusals are said in the visitor's language.
-  const known: Record<string, string> = { BLOCKED: t.blocked, TOO_MANY_REQUESTS: t.tooMany, OFFLINE: t.offline };
+  const known: Record<string, string> = { BLOCKED: t.blocked, TOO_MANY_REQUESTS: t.tooMany, OFFLINE: t.offline, INVITATION_INVALID: t.invitationGone };
   const explain = (error: Failure['error']) => (Object.prototype.hasOwnProperty.call(known, error.code) ? known[error.code] : error.message) || t.error;
 
   /** A request with an acknowledgement; a drop or a timeout answers OFFLINE. */
@@ -116,8 +131,10 @@ function start(server: string, siteKey: string): void {
 
   const showForm = () => {
     if (!site) return;
-    if (site.online) {
-      const form = (prechat = fieldsForm(t, 'sb-pre', site.preChatFields, { label: t.start, testId: 'sb-send' }, null, () => startChat(form)));
+    // An accepted invitation's agent is online: they just asked.
+    if (site.online || invitedBy) {
+      const intro = invitedBy ? fill(t.chatWith, { name: invitedBy }) : null;
+      const form = (prechat = fieldsForm(t, 'sb-pre', site.preChatFields, { label: t.start, testId: 'sb-send' }, intro, () => startChat(form)));
       setView('prechat', form.form);
     } else {
       const form = fieldsForm(t, 'sb-off', site.preChatFields, { label: t.offlineSend, testId: 'sb-offline-send' }, t.offlineIntro, () => void leaveMessage(form));
@@ -174,6 +191,8 @@ function start(server: string, siteKey: string): void {
     const result = await ask('chat.message', item);
     if (result.ok) {
       adopt(result.data.interactionId);
+      // Spent by the chat it opened.
+      if (item.invitation) invitation = invitedBy = null;
       state ??= 'waiting';
       conversation.sent(item.clientId, result.data.id);
       if (shell?.error.textContent === t.tooMany) shell.setError(null);
@@ -193,6 +212,7 @@ function start(server: string, siteKey: string): void {
     }
     // Refused for good. The opening message goes back to its form, with the error next to its field.
     conversation.failed(item.clientId);
+    if (error.code === 'INVITATION_INVALID') invitation = invitedBy = null;
     if (item.fields && prechat && !saved.interactionId) {
       outbox.clear();
       conversation.reset();
@@ -222,7 +242,7 @@ function start(server: string, siteKey: string): void {
     state = 'waiting';
     showChat();
     updateStatus();
-    queue({ clientId: newClientId(), body, pageUrl: pageUrl(), fields });
+    queue({ clientId: newClientId(), body, pageUrl: pageUrl(), fields, ...(invitation ? { invitation } : {}) });
     conversation.focus();
   };
 
@@ -266,10 +286,34 @@ function start(server: string, siteKey: string): void {
     socket.emit('chat.read', { upTo });
   };
 
+  // --- Files ---------------------------------------------------------------------------------
+
+  const files = new Files(`${server}/api/v1/chat/sites/${encodeURIComponent(siteKey)}`, () => saved.token, options.identity);
+  /** A refused or lost file, said in the visitor's language (a file is not resent by itself). */
+  const fileProblem = (error: Failure['error']) =>
+    error.code === 'PAYLOAD_TOO_LARGE' ? t.fileTooBig : error.code === 'UNSUPPORTED_MEDIA_TYPE' ? t.fileType : error.code === 'OFFLINE' ? t.error : explain(error);
+
+  const sendFile = async (file: File) => {
+    shell?.setError(null);
+    conversation.uploading(file.name);
+    const result = await files.send(file, newClientId());
+    conversation.uploading(null);
+    if (!result.ok) return shell?.setError(fileProblem(result.error));
+    adopt(result.data.interactionId);
+    conversation.add(result.data.message);
+    updateStatus();
+  };
+
   const conversation = new ConversationView(t, {
     send: (body) => {
       stopTyping();
       queue({ clientId: newClientId(), body, pageUrl: pageUrl() });
+    },
+    attach: (file) => void sendFile(file),
+    download: async (file) => {
+      shell?.setError(null);
+      const result = await files.download(file, conversation.root);
+      if (!result.ok) shell?.setError(fileProblem(result.error));
     },
     typing,
     end: async () => {
@@ -285,6 +329,11 @@ function start(server: string, siteKey: string): void {
   socket.on('chat.ready', (payload: ChatReady) => {
     remember({ token: payload.visitorToken });
     site = payload.site;
+    // The page's invitation can still open a chat (else it is dropped: the chat goes to anyone).
+    const invitedOnPage = Boolean(options.invitation && site.invitation && invitation === options.invitation);
+    // (Its agent offline: the offline form, as for anyone.)
+    if (invitedOnPage) invitedBy = site.online ? (site.invitation?.agentName ?? null) : null;
+    else if (invitation === options.invitation) invitation = null;
     const first = !shell;
     if (!shell) {
       shell = new Shell(t, (open) => {
@@ -318,7 +367,7 @@ function start(server: string, siteKey: string): void {
     ready = true;
     updateStatus();
     flush();
-    if (first && load('sessionStorage', openKey, false)) shell.open(true, false);
+    if (first && (load('sessionStorage', openKey, false) || (invitedOnPage && view === 'prechat'))) shell.open(true, false);
     markRead();
   });
 
@@ -349,6 +398,25 @@ function start(server: string, siteKey: string): void {
   });
 
   socket.on('chat.read', ({ upTo }) => conversation.read(upTo));
+
+  // An agent invites the browsing visitor: shown unless they are chatting already.
+  socket.on('chat.invite', (invite) => {
+    if (!shell || view === 'chat') return;
+    socket.emit('chat.invited', { invitation: invite.invitation });
+    const answer = (accepted: boolean) => {
+      socket.emit('chat.invited', { invitation: null });
+      if (accepted) {
+        invitation = invite.invitation;
+        invitedBy = invite.agentName;
+        newChat();
+      } else {
+        showForm();
+        shell?.open(false);
+      }
+    };
+    setView('invite', inviteView(t, invite, answer));
+    shell.open(true);
+  });
 
   socket.on('disconnect', (reason) => {
     ready = false;
@@ -385,11 +453,14 @@ function start(server: string, siteKey: string): void {
 /** The snippet's script tag: `<script async src="https://SERVER/widget.js" data-site-key="KEY">`. */
 const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[data-site-key][src*="widget.js"]');
 const siteKey = script?.getAttribute('data-site-key');
+const attribute = (name: string) => script?.getAttribute(`data-${name}`) || undefined;
 const page = window as Window & { switchboardChat?: boolean };
 // Pasted twice, the snippet still makes one widget.
 if (script && siteKey && !page.switchboardChat) {
   page.switchboardChat = true;
-  const run = () => start(new URL(script.src, location.href).origin, siteKey);
+  const visitorId = attribute('visitor-id');
+  const identity = visitorId ? { id: visitorId, name: attribute('visitor-name'), email: attribute('visitor-email'), signature: attribute('visitor-signature') } : undefined;
+  const run = () => start(new URL(script.src, location.href).origin, siteKey, { identity, invitation: attribute('invitation') });
   if (document.body) run();
   else document.addEventListener('DOMContentLoaded', run);
 }

@@ -49,5 +49,11 @@ button:disabled{opacity:.5;cursor:default}
 .stars{display:flex;gap:4px}
 .star{font-size:22px;line-height:1;padding:4px 8px;color:#99a}
 .star.on{color:#e8a317}
+.invite{padding:16px;display:flex;flex-direction:column;gap:10px}
+.invite p{margin:0}
+.invite-actions{display:flex;gap:8px}
+.attach{padding:6px 8px;display:flex;align-items:center;align-self:flex-end}
+.file{display:block;margin-top:4px;padding:4px 0;border:0;background:none;color:inherit;text-decoration:underline;text-align:left;overflow-wrap:anywhere}
+.upload{margin:0;padding:0 16px 4px;font-size:12px;color:#556}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `;

@@ -36,6 +36,11 @@ export class SitesApi {
     return this.http.post<Site>(`${BASE}/${id}/key`, null);
   }
 
+  /** A new identity secret: identities signed with the old one are refused. */
+  renewIdentitySecret(id: string): Observable<Site> {
+    return this.http.post<Site>(`${BASE}/${id}/identity-secret`, null);
+  }
+
   /** The tag to paste before `</body>`, and the public page that tests it. */
   embed(id: string): Observable<SiteEmbed> {
     return this.http.get<SiteEmbed>(`${BASE}/${id}/embed`);

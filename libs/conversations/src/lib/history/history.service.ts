@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, ErrorCode, hasPermission, Permission, type CurrentUser, type InteractionSummary, type Page, type Transcript } from '@switchboard/contracts';
+import { DomainException, ErrorCode, hasPermission, messageText, Permission, type CurrentUser, type InteractionSummary, type Page, type Transcript } from '@switchboard/contracts';
 import { pageOf } from '@switchboard/db';
 import { DataSource } from 'typeorm';
 import { INTERACTION_COLUMNS, toInteractionRow, type RawInteractionRow } from '../interactions/interaction-sql';
@@ -82,7 +82,7 @@ export function transcriptText(transcript: Transcript, names: ReadonlyMap<string
   ];
   const lines = transcript.messages.map((m) => {
     const who = m.direction === 'in' ? (interaction.contactName ?? interaction.contactAddress) : (names.get(m.authorId ?? '') ?? 'Agent');
-    return `[${m.createdAt}] ${who}: ${m.body}`;
+    return `[${m.createdAt}] ${who}: ${messageText(m)}`;
   });
   return `${[...header, '', ...lines].join('\n')}\n`;
 }

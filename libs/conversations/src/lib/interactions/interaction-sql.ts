@@ -4,6 +4,8 @@ import type { SqlStatement } from '@switchboard/db';
 /** An interaction as the router handles it. */
 export interface InteractionRow extends InteractionSummary {
   declinedBy: string[];
+  /** The one agent who may take it (an invitation's), or null. */
+  directAgentId: string | null;
 }
 
 /** Which waiting interactions an agent can take. */
@@ -16,6 +18,8 @@ export interface WaitingFilter {
   siteIds: string[];
   /** Channels on which interactions for "all available agents" are taken. */
   openChannels: string[];
+  /** Agents whose own interactions (invitations') are taken: the agent themself. */
+  directAgentIds: string[];
   /** Leaves out interactions this agent declined. */
   agentId: string;
 }
@@ -53,7 +57,7 @@ export type ChangeEvents = readonly InteractionEventInput[] | { type: Interactio
 
 export const INTERACTION_COLUMNS = `
   i.id, i.channel, i.account_id as "accountId", i.contact_address as "contactAddress", i.contact_name as "contactName",
-  i.page_url as "pageUrl", i.status, i.queue_id as "queueId", i.rule_id as "ruleId", i.site_id as "siteId", i.agent_id as "agentId",
+  i.contact_fields as "contactFields", i.page_url as "pageUrl", i.status, i.queue_id as "queueId", i.rule_id as "ruleId", i.site_id as "siteId", i.direct_agent_id as "directAgentId", i.agent_id as "agentId",
   i.declined_by as "declinedBy", i.created_at as "createdAt", i.answered_at as "answeredAt", i.closed_at as "closedAt",
   i.closed_reason as "closedReason"`;
 
@@ -70,11 +74,13 @@ export function toInteractionRow(raw: RawInteractionRow): InteractionRow {
     accountId: raw.accountId,
     contactAddress: raw.contactAddress,
     contactName: raw.contactName,
+    contactFields: raw.contactFields ?? {},
     pageUrl: raw.pageUrl,
     status: raw.status,
     queueId: raw.queueId,
     ruleId: raw.ruleId,
     siteId: raw.siteId,
+    directAgentId: raw.directAgentId ?? null,
     agentId: raw.agentId,
     declinedBy: raw.declinedBy,
     createdAt: iso(raw.createdAt),
@@ -87,15 +93,18 @@ export function toInteractionRow(raw: RawInteractionRow): InteractionRow {
 /**
  * The routes a filter admits, each as an array parameter of keys and the condition on a waiting
  * interaction `i` for key `k.key`: its queues, the rules naming the agent (work not already in
- * one of those queues), the sites naming the agent (chats no rule matched), and unrouted work on its channels. Each is served by its own index.
+ * one of those queues), the sites naming the agent (chats no rule matched), unrouted work on its
+ * channels, and its invitations' chats. Each is served by its own index.
  */
 function waitingRoutes(q: SqlStatement, filter: Omit<WaitingFilter, 'agentId'>): Array<{ keys: string; where: string }> {
   const queueIds = q.param(filter.queueIds, 'uuid[]');
+  const channels = q.param(filter.openChannels, 'text[]');
   return [
     { keys: queueIds, where: 'i.queue_id = k.key' },
     { keys: q.param(filter.ruleIds, 'uuid[]'), where: `i.rule_id = k.key and (i.queue_id is null or i.queue_id <> all(${queueIds}))` },
     { keys: q.param(filter.siteIds, 'uuid[]'), where: 'i.site_id = k.key and i.queue_id is null and i.rule_id is null' },
-    { keys: q.param(filter.openChannels, 'text[]'), where: 'i.channel = k.key and i.queue_id is null and i.rule_id is null and i.site_id is null' },
+    { keys: channels, where: 'i.channel = k.key and i.queue_id is null and i.rule_id is null and i.site_id is null and i.direct_agent_id is null' },
+    { keys: q.param(filter.directAgentIds, 'uuid[]'), where: `i.direct_agent_id = k.key and i.queue_id is null and i.channel = any(${channels})` },
   ];
 }
 

@@ -36,6 +36,8 @@ export interface OpeningRoute {
   ruleId: string | null;
   /** The site whose agents take it (a web chat no rule matched, from a site that names agents). */
   siteId: string | null;
+  /** The one agent who takes it (an invitation's); omitted: none. */
+  directAgentId?: string | null;
   /** Seconds until overflow; null = no limit. */
   maxWaitSeconds: number | null;
 }
@@ -75,9 +77,9 @@ export interface ReceivedInteraction extends ReceiveResult {
 
 const OPEN = `('waiting', 'offered', 'active')`;
 
-/** The public view: the routing bookkeeping (who declined) stays inside. */
+/** The public view: the routing bookkeeping (who declined, the invitation's agent) stays inside. */
 export function toSummary(row: InteractionRow): InteractionSummary {
-  const { declinedBy: _declined, ...summary } = row;
+  const { declinedBy: _declined, directAgentId: _direct, ...summary } = row;
   return personalData(summary);
 }
 
@@ -115,14 +117,14 @@ export class InteractionsService {
         const maxWait = q.param(opening.maxWaitSeconds, 'int');
         q.with(
           'opened',
-          `insert into interactions as i (id, channel, account_id, thread_key, contact_address, contact_name, external_thread_id, contact_fields, page_url, queue_id, rule_id, site_id, wait_deadline, status)
+          `insert into interactions as i (id, channel, account_id, thread_key, contact_address, contact_name, external_thread_id, contact_fields, page_url, queue_id, rule_id, site_id, direct_agent_id, wait_deadline, status)
            select f.id, ${channel}, ${account}, ${thread}, ${q.param(input.contactAddress)}, ${q.param(input.contactName ?? null)}, ${q.param(input.externalThreadId ?? null)}, ${q.param(JSON.stringify(input.contactFields ?? {}), 'jsonb')},
-                  ${q.param(input.pageUrl ?? null)}, ${queue}, ${q.param(opening.ruleId, 'uuid')}, ${q.param(opening.siteId, 'uuid')}, case when ${maxWait} > 0 then now() + make_interval(secs => ${maxWait}) end,
+                  ${q.param(input.pageUrl ?? null)}, ${queue}, ${q.param(opening.ruleId, 'uuid')}, ${q.param(opening.siteId, 'uuid')}, ${q.param(opening.directAgentId ?? null, 'uuid')}, case when ${maxWait} > 0 then now() + make_interval(secs => ${maxWait}) end,
                   ${offered ? `case when ${offered.offeredIf} then 'offered' else 'waiting' end` : `'waiting'`}
              from fresh f
            returning ${COLUMNS}`,
         );
-        const created = `select id, 'created', null::uuid, ${queue}, ${q.param(JSON.stringify({ ruleId: opening.ruleId, siteId: opening.siteId }), 'jsonb')}, 1 as n from opened`;
+        const created = `select id, 'created', null::uuid, ${queue}, ${q.param(JSON.stringify({ ruleId: opening.ruleId, siteId: opening.siteId, ...(opening.directAgentId ? { directAgentId: opening.directAgentId } : {}) }), 'jsonb')}, 1 as n from opened`;
         const offeredEvents = offered
           ? `union all select x."interactionId", 'offered', x."agentId", ${queue}, ${offered.events.details}, 2 from ${offered.events.from} x`
           : '';
@@ -164,6 +166,12 @@ export class InteractionsService {
   private async findMessage(dedupeKey: string): Promise<{ interactionId: string; messageId: string } | null> {
     const [row] = await this.dataSource.query(`select interaction_id as "interactionId", id as "messageId" from interaction_messages where dedupe_key = $1`, [dedupeKey]);
     return (row as { interactionId: string; messageId: string } | undefined) ?? null;
+  }
+
+  /** Whether the thread has an open interaction (a new message would join it). */
+  async hasOpen(thread: { channel: string; accountId: string; threadKey: string }): Promise<boolean> {
+    const rows = await this.dataSource.query(`select 1 from interactions where channel = $1 and account_id = $2 and thread_key = $3 and status in ${OPEN}`, [thread.channel, thread.accountId, thread.threadKey]);
+    return rows.length > 0;
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<InteractionRow | null> {

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { type InteractionMessage, type MessageDelivery } from '@switchboard/contracts';
 import { returningRows } from '@switchboard/db';
 import { DataSource } from 'typeorm';
+import { attachmentsOf } from '../attachments/attachment-sql';
 import { INTERACTION_COLUMNS, toInteractionRow, type InteractionRow, type RawInteractionRow } from '../interactions/interaction-sql';
 
 /** Columns of a message as InteractionMessage (from `interaction_messages m`). */
 export const MESSAGE_COLUMNS = `m.id, m.direction, m.author_id as "authorId", m.author_name as "authorName", m.client_id as "clientId", m.body,
   m.delivery, m.delivery_error as "deliveryError", m.created_at as "createdAt"`;
 
-export type RawMessage = Omit<InteractionMessage, 'createdAt'> & { createdAt: Date | string };
+export type RawMessage = Omit<InteractionMessage, 'createdAt' | 'attachments'> & { createdAt: Date | string; attachments?: InteractionMessage['attachments'] };
 
 export const toMessage = (raw: RawMessage): InteractionMessage => ({
   id: raw.id,
@@ -19,6 +20,7 @@ export const toMessage = (raw: RawMessage): InteractionMessage => ({
   body: raw.body,
   delivery: raw.delivery,
   deliveryError: raw.deliveryError,
+  attachments: raw.attachments ?? [],
   createdAt: new Date(raw.createdAt).toISOString(),
 });
 
@@ -59,7 +61,8 @@ export class MessagesService {
   /** The latest messages of an interaction, oldest first. */
   async list(interactionId: string): Promise<InteractionMessage[]> {
     const rows: RawMessage[] = await this.dataSource.query(
-      `select * from (select ${MESSAGE_COLUMNS}, m.seq from interaction_messages m where m.interaction_id = $1 order by m.seq desc limit ${VIEW_LIMIT}) x order by x.seq`,
+      `select x.*, ${attachmentsOf('x')} as attachments
+         from (select ${MESSAGE_COLUMNS}, m.seq from interaction_messages m where m.interaction_id = $1 order by m.seq desc limit ${VIEW_LIMIT}) x order by x.seq`,
       [interactionId],
     );
     return rows.map(toMessage);
@@ -96,7 +99,7 @@ export class MessagesService {
   async withInteraction(messageId: string): Promise<{ message: InteractionMessage; interaction: InteractionRow } | null> {
     const [row] = await this.dataSource.query(
       `select row_to_json(x) as message, (select row_to_json(j) from (select ${INTERACTION_COLUMNS} from interactions i where i.id = x.interaction_id) j) as interaction
-         from (select ${MESSAGE_COLUMNS}, m.interaction_id from interaction_messages m where m.id = $1) x`,
+         from (select ${MESSAGE_COLUMNS}, m.interaction_id, ${attachmentsOf('m')} as attachments from interaction_messages m where m.id = $1) x`,
       [messageId],
     );
     if (!row) return null;
@@ -120,6 +123,17 @@ export class MessagesService {
       [thread.channel, thread.accountId, thread.threadKey],
     );
     return row ? toInteractionRow(row as RawInteractionRow) : null;
+  }
+
+  /** The open interactions of these threads of one channel (one read for many), with the contact's name. */
+  async openOfMany(channel: string, threads: ReadonlyArray<{ accountId: string; threadKey: string }>): Promise<Array<{ accountId: string; threadKey: string; interactionId: string; contactName: string | null }>> {
+    if (!threads.length) return [];
+    return this.dataSource.query(
+      `select i.account_id as "accountId", i.thread_key as "threadKey", i.id as "interactionId", i.contact_name as "contactName"
+         from unnest($2::text[], $3::text[]) as t(account_id, thread_key)
+         join interactions i on i.channel = $1 and i.account_id = t.account_id and i.thread_key = t.thread_key and i.status in ('waiting', 'offered', 'active')`,
+      [channel, threads.map((t) => t.accountId), threads.map((t) => t.threadKey)],
+    );
   }
 
   /** An interaction of this thread (open or ended), or null: a contact can only reach their own. */

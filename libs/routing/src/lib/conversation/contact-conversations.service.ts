@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, ErrorCode, invalidField, InteractionStatus } from '@switchboard/contracts';
+import { DomainException, ErrorCode, invalidField, InteractionStatus, messageText } from '@switchboard/contracts';
 import { MessagesService, type InteractionRow, type ThreadRef } from '@switchboard/conversations';
 import { MailService } from '@switchboard/mail';
 import type { ContactActivity, ContactConversation, ContactConversations, ContactRef } from '@switchboard/plugin-sdk';
@@ -63,8 +63,13 @@ export class ContactConversationsService implements ContactConversations {
     if (!isEmail(email ?? '')) throw invalidField('email', 'Enter an e-mail address');
     const interaction = await this.messages.ofThread(threadOf(contact), interactionId);
     if (!interaction) throw notFound();
-    const lines = (await this.messages.list(interactionId)).map((m) => `[${m.createdAt}] ${m.authorName ?? (m.direction === 'in' ? 'You' : 'Agent')}: ${m.body}`);
+    const lines = (await this.messages.list(interactionId)).map((m) => `[${m.createdAt}] ${m.authorName ?? (m.direction === 'in' ? 'You' : 'Agent')}: ${messageText(m)}`);
     await this.mail.send(email, 'chatTranscript', { date: interaction.createdAt.slice(0, 10), transcript: lines.join('\n') });
+  }
+
+  async openOf(channelId: string, contacts: ReadonlyArray<Omit<ContactRef, 'channelId'>>): Promise<Array<Omit<ContactRef, 'channelId'> & { interactionId: string; contactName: string | null }>> {
+    const rows = await this.messages.openOfMany(channelId, contacts.map((c) => ({ accountId: c.accountId, threadKey: c.contactAddress })));
+    return rows.map((r) => ({ accountId: r.accountId, contactAddress: r.threadKey, interactionId: r.interactionId, contactName: r.contactName }));
   }
 
   private async view(interaction: InteractionRow): Promise<ContactConversation> {
@@ -76,7 +81,7 @@ export class ContactConversationsService implements ContactConversations {
       interactionId: interaction.id,
       status: interaction.status,
       agentName: agent[0]?.fullName ?? null,
-      messages: messages.map((m) => ({ id: m.id, clientId: m.clientId, direction: m.direction, authorName: m.authorName, body: m.body, createdAt: m.createdAt })),
+      messages: messages.map((m) => ({ id: m.id, clientId: m.clientId, direction: m.direction, authorName: m.authorName, body: m.body, attachments: m.attachments, createdAt: m.createdAt })),
     };
   }
 }

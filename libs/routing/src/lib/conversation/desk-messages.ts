@@ -60,7 +60,8 @@ export class DeskMessages {
     return interaction;
   }
 
-  private async readable(agentId: string, interactionId: string): Promise<void> {
+  /** Throws unless the agent holds the interaction or has it offered (who may read its messages). */
+  async readable(agentId: string, interactionId: string): Promise<void> {
     const interaction = await this.interactions.get(interactionId);
     if (interaction?.agentId === agentId && interaction.status === InteractionStatus.Active) return;
     const offered = interaction?.status === InteractionStatus.Offered && (await this.offers.pendingOf(agentId)).some((o) => o.interactionId === interactionId);

@@ -153,7 +153,7 @@ export class Dispatcher {
   async routesOf(agentId: string, channels: readonly StaffChannel[]): Promise<Omit<WaitingFilter, 'agentId'> & { queues: Array<{ queueId: string }> }> {
     const queues = (await this.targets.queuesOf(agentId)).filter((q) => channels.includes(q.channel));
     const siteIds = channels.includes('chat') ? await this.targets.sitesOf(agentId) : [];
-    return { queues, queueIds: queues.map((q) => q.queueId), ruleIds: await this.rules.rulesOf(agentId), siteIds, openChannels: [...channels] };
+    return { queues, queueIds: queues.map((q) => q.queueId), ruleIds: await this.rules.rulesOf(agentId), siteIds, openChannels: [...channels], directAgentIds: [agentId] };
   }
 
   /**

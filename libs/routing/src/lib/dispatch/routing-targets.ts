@@ -27,6 +27,8 @@ export interface Route {
   queueId: string | null;
   ruleId: string | null;
   siteId?: string | null;
+  /** The one agent an invitation's interaction goes to. */
+  directAgentId?: string | null;
 }
 
 /**
@@ -115,6 +117,9 @@ export class RoutingTargets {
       };
     }
     const { offerTimeoutSeconds } = await this.settings.get();
+    if (interaction.directAgentId) {
+      return { channel, candidates: [{ agentId: interaction.directAgentId, priority: 1 }], strategy: RoutingStrategy.Priority, offerTimeoutSeconds, cursorKey: `agent:${interaction.directAgentId}` };
+    }
     const rule = interaction.ruleId ? (await this.rules.enabledRules()).find((r) => r.id === interaction.ruleId) : undefined;
     if (rule?.agents.length) return { channel, candidates: rule.agents, strategy: RoutingStrategy.Priority, offerTimeoutSeconds, cursorKey: `rule:${rule.id}` };
     const site = interaction.siteId ? await this.site(interaction.siteId) : null;

@@ -6,6 +6,7 @@ import type { ContactOrigin, InboundMessage, IntakeResult, InteractionIntake, Of
 import { capacityChannel } from '../arbiter/arbiter';
 import { offersOnReceive } from '../dispatch/dispatcher';
 import { Dispatcher } from '../dispatch/dispatcher';
+import { InvitationsService, type Redeemed } from '../invitations/invitations.service';
 import { RoutingTargets } from '../dispatch/routing-targets';
 import { OfferActions } from '../offers/offer-actions';
 import { OfflineMessagesService } from '../offline/offline-messages.service';
@@ -32,13 +33,40 @@ export class InteractionIntakeService implements InteractionIntake {
     private readonly agents: AgentStateStore,
     private readonly blacklist: BlacklistService,
     private readonly notices: RoutingNotices,
+    private readonly invitations: InvitationsService,
   ) {}
 
   async receive(message: InboundMessage): Promise<IntakeResult> {
     await this.refuseBlocked(message.remoteIp);
     // A message that may only continue an open interaction needs no route.
     const opens = message.mayOpen !== false;
-    const { rule: _rule, site: _site, ...route } = opens ? await this.targets.opening(message.pageUrl, { channel: message.channelId, accountId: message.accountId }) : { ...NO_ROUTE, rule: null, site: null };
+    const invited = opens && message.invitation ? await this.redeem(message) : null;
+    try {
+      const result = await this.store(message, opens, invited);
+      // The message joined an interaction already open (or was a resend): the invitation was not used.
+      if (invited && !result.opened) await this.invitations.release(invited);
+      return result.answer;
+    } catch (error) {
+      if (invited) await this.invitations.release(invited);
+      throw error;
+    }
+  }
+
+  /** The agent an invitation's chat goes to, spending one use; refused when the code cannot open a chat. */
+  private async redeem(message: InboundMessage): Promise<Redeemed | null> {
+    // A resend of the opening message (or one from another tab) joins the chat it opened: nothing to spend.
+    if (await this.interactions.hasOpen({ channel: message.channelId, accountId: message.accountId, threadKey: message.externalThreadId ?? message.contactAddress })) return null;
+    const redeemed = await this.invitations.redeem(message.channelId, message.accountId, message.invitation ?? '');
+    if (!redeemed) throw new DomainException(ErrorCode.InvitationInvalid, 'This invitation has been used or withdrawn: start a chat without it');
+    return redeemed;
+  }
+
+  private async store(message: InboundMessage, opens: boolean, invited: Redeemed | null): Promise<{ answer: IntakeResult; opened: boolean }> {
+    const { rule: _rule, site: _site, ...route } = invited
+      ? { ...NO_ROUTE, directAgentId: invited.agentId, rule: null, site: null }
+      : opens
+        ? await this.targets.opening(message.pageUrl, { channel: message.channelId, accountId: message.accountId })
+        : { ...NO_ROUTE, rule: null, site: null };
     const target = opens ? await this.targets.forInteraction({ channel: message.channelId, ...route }) : null;
     const result = await this.interactions.receive(
       {
@@ -69,7 +97,7 @@ export class InteractionIntakeService implements InteractionIntake {
       // dispatch leaves it waiting; the routing clock tries again.
       else if (room) await this.dispatcher.dispatchInteraction(result.interactionId, { channel: message.channelId, ...route }).catch((error: unknown) => this.logger.error(error));
     }
-    return { interactionId: result.interactionId, messageId: result.messageId, duplicate: result.duplicate };
+    return { answer: { interactionId: result.interactionId, messageId: result.messageId, duplicate: result.duplicate }, opened: Boolean(result.interaction) };
   }
 
   abandon(interactionId: string): Promise<void> {
@@ -77,6 +105,11 @@ export class InteractionIntakeService implements InteractionIntake {
   }
 
   async available(origin: ContactOrigin): Promise<boolean> {
+    if (origin.invitation) {
+      // An invitation's agent answers whenever they are online (their own link, their own hours).
+      const grant = await this.invitations.check(origin.channelId, origin.accountId, origin.invitation);
+      if (grant) return this.agents.anyOnline(capacityChannel(origin.channelId), [grant.agentId]);
+    }
     if (!(await this.targets.staffedNow({ channel: origin.channelId, accountId: origin.accountId }))) return false;
     const { rule: _rule, site: _site, ...route } = await this.targets.opening(origin.pageUrl, { channel: origin.channelId, accountId: origin.accountId });
     const target = await this.targets.forInteraction({ channel: origin.channelId, ...route });

@@ -69,7 +69,7 @@ export class ChatAccounts {
       channelId: 'chat',
       name: site.name,
       enabled: site.enabled,
-      settings: { siteKey: site.siteKey, url: site.url, allowedOrigins, preChatFields: site.preChatFields, layoutHtml },
+      settings: { siteKey: site.siteKey, url: site.url, allowedOrigins, preChatFields: site.preChatFields, layoutHtml, identitySecret: site.identitySecret },
     };
   }
 

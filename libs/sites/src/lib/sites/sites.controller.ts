@@ -48,6 +48,13 @@ export class SitesController {
     return this.sites.renewKey(siteId);
   }
 
+  /** A new identity secret; identities signed with the old one are refused. */
+  @Post(':id/identity-secret')
+  @HttpCode(200)
+  renewIdentitySecret(@Param('id', id) siteId: string): Promise<Site> {
+    return this.sites.renewIdentitySecret(siteId);
+  }
+
   @Get(':id/embed')
   embed(@Param('id', id) siteId: string): Promise<SiteEmbed> {
     return this.sites.embed(siteId);

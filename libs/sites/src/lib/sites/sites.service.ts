@@ -19,10 +19,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { SiteDto } from '../dto/site.dto';
 import { SITES_OPTIONS, type SitesOptions } from '../sites-options';
 import { hoursProblem } from './business-hours';
+import { embedOf, widgetPageHtml, type WidgetPageContent } from './widget-page';
 
 type SiteRow = Omit<Site, 'agents' | 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
 
-const SELECT = `select s.id, s.name, s.url, s.description, s.allowed_origins as "allowedOrigins", s.site_key as "siteKey", s.layout,
+const SELECT = `select s.id, s.name, s.url, s.description, s.allowed_origins as "allowedOrigins", s.site_key as "siteKey", s.identity_secret as "identitySecret", s.layout,
   s.offline_recipient_ids as "offlineRecipientIds", s.pre_chat_fields as "preChatFields", s.business_hours as "businessHours",
   s.enabled, s.created_at as "createdAt", s.updated_at as "updatedAt"
   from sites s`;
@@ -42,6 +43,8 @@ const siteNotFound = () => new DomainException(ErrorCode.NotFound, 'Site not fou
 
 /** A public, unguessable key for the embed snippet. */
 const newSiteKey = () => randomBytes(18).toString('base64url');
+/** The secret that signs visitor identities: 256 bits, hex (easy to paste into any language's HMAC call). */
+const newIdentitySecret = () => randomBytes(32).toString('hex');
 
 /**
  * Websites with the chat box (seed 002, "Gestion des Sites & Hotlines"): their address and
@@ -92,6 +95,31 @@ export class SitesService {
     return (row as RoutingSite | undefined) ?? null;
   }
 
+  /** The enabled sites, by name: what an agent picks from (an invitation's site). */
+  async enabledNames(): Promise<Array<{ id: string; name: string }>> {
+    return this.dataSource.query('select id, name from sites where enabled order by lower(name), id');
+  }
+
+  /** Names of these sites (enabled or not), by id. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const valid = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (!valid.length) return new Map();
+    const rows: Array<{ id: string; name: string }> = await this.dataSource.query('select id, name from sites where id = any($1::uuid[])', [valid]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** An address on this server as browsers reach it (PUBLIC_URL). */
+  publicLink(path: string): string {
+    return `${this.options.publicUrl.replace(/\/$/, '')}${path}`;
+  }
+
+  /** A page carrying an enabled site's chat box (the invitation page), or null when the site is gone or disabled. */
+  async widgetPage(id: string, content: WidgetPageContent): Promise<string | null> {
+    if (!UUID.test(id)) return null;
+    const [row] = await this.dataSource.query('select site_key as "siteKey" from sites where id = $1 and enabled', [id]);
+    return row ? widgetPageHtml(this.options.publicUrl, (row as { siteKey: string }).siteKey, content) : null;
+  }
+
   /** Ids of the enabled sites naming this agent. */
   async sitesOf(agentId: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query('select s.id from sites s join site_agents a on a.site_id = s.id where a.agent_id = $1 and s.enabled', [agentId]);
@@ -102,9 +130,9 @@ export class SitesService {
     const fields = await this.checked(dto);
     const id = await this.saving(dto.name, async (manager) => {
       const [row] = await manager.query(
-        `insert into sites (name, url, description, allowed_origins, site_key, layout, offline_recipient_ids, pre_chat_fields, business_hours, enabled)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-        [dto.name, dto.url, fields.description, fields.allowedOrigins, newSiteKey(), fields.layout, fields.offlineRecipientIds, JSON.stringify(fields.preChatFields ?? DEFAULT_PRE_CHAT_FIELDS), fields.businessHours, dto.enabled ?? true],
+        `insert into sites (name, url, description, allowed_origins, site_key, identity_secret, layout, offline_recipient_ids, pre_chat_fields, business_hours, enabled)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+        [dto.name, dto.url, fields.description, fields.allowedOrigins, newSiteKey(), newIdentitySecret(), fields.layout, fields.offlineRecipientIds, JSON.stringify(fields.preChatFields ?? DEFAULT_PRE_CHAT_FIELDS), fields.businessHours, dto.enabled ?? true],
       );
       await this.replaceAgents(manager, (row as { id: string }).id, dto.agents ?? []);
       return (row as { id: string }).id;
@@ -143,6 +171,15 @@ export class SitesService {
     await this.dataSource.query('update sites set site_key = $2, updated_at = now() where id = $1', [id, newSiteKey()]);
     const site = await this.get(id);
     await this.audit.record({ action: AuditAction.SiteKeyRenewed, target: targetOf(site) });
+    return site;
+  }
+
+  /** A new identity secret: identities signed with the old one are refused. */
+  async renewIdentitySecret(id: string): Promise<Site> {
+    await this.get(id);
+    await this.dataSource.query('update sites set identity_secret = $2, updated_at = now() where id = $1', [id, newIdentitySecret()]);
+    const site = await this.get(id);
+    await this.audit.record({ action: AuditAction.SiteIdentitySecretRenewed, target: targetOf(site) });
     return site;
   }
 
@@ -244,14 +281,6 @@ function normalHours(hours: BusinessHours): BusinessHours {
   return { timezone: hours.timezone, days };
 }
 
-/** The embed snippet (one async script tag carrying the site key) and the "test my module" page. */
-export function embedOf(publicUrl: string, siteKey: string): SiteEmbed {
-  const base = publicUrl.replace(/\/$/, '');
-  return {
-    snippet: `<script async src="${base}/widget.js" data-site-key="${siteKey}"></script>`,
-    testPageUrl: `${base}/api/v1/sites/by-key/${siteKey}/test`,
-  };
-}
 
 const targetOf = (site: Site) => ({ type: 'site', id: site.id, name: site.name });
 const auditView = (site: Site) => ({

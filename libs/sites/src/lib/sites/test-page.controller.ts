@@ -3,9 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { DomainException, ErrorCode } from '@switchboard/contracts';
 import { Public } from '@switchboard/security';
 import { SITES_OPTIONS, type SitesOptions } from '../sites-options';
-import { embedOf, SitesService } from './sites.service';
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { SitesService } from './sites.service';
+import { widgetPageHtml } from './widget-page';
 
 /**
  * Seed 002's "Tester mon module": a public page that embeds the chat box of one site exactly as
@@ -26,16 +25,10 @@ export class TestPageController {
   async page(@Param('siteKey') siteKey: string): Promise<string> {
     const site = await this.sites.byKey(siteKey);
     if (!site) throw new DomainException(ErrorCode.NotFound, 'No enabled site has this key');
-    const name = escapeHtml(site.name);
-    return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Test my module · ${name}</title></head>
-<body>
-<h1>${name}</h1>
-<p>This page carries the chat box of <strong>${name}</strong> (${escapeHtml(site.url)}) exactly as the snippet puts it on your pages.</p>
-${embedOf(this.options.publicUrl, site.siteKey).snippet}
-</body>
-</html>
-`;
+    return widgetPageHtml(this.options.publicUrl, site.siteKey, {
+      title: `Test my module · ${site.name}`,
+      heading: site.name,
+      text: `This page carries the chat box of ${site.name} (${site.url}) exactly as the snippet puts it on your pages.`,
+    });
   }
 }

@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   [AuditAction.SiteSaved]: 'Site saved',
   [AuditAction.SiteDeleted]: 'Site deleted',
   [AuditAction.SiteKeyRenewed]: 'Site key renewed',
+  [AuditAction.SiteIdentitySecretRenewed]: 'Site identity secret renewed',
   [AuditAction.LayoutSaved]: 'Chat layout saved',
   [AuditAction.LayoutDeleted]: 'Chat layout deleted',
 };

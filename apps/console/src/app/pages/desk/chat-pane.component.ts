@@ -42,6 +42,7 @@ import { MessageListComponent } from './message-list.component';
             (retry)="conversations.retry(interaction().id, $event)"
             (discard)="conversations.discard(interaction().id, $event)"
             (reload)="conversations.load(interaction().id)"
+            (download)="conversations.download(interaction().id, $event)"
           />
           <p class="typing" aria-live="polite">
             @if (conversation()?.contactTyping) {
@@ -54,6 +55,7 @@ import { MessageListComponent } from './message-list.component';
             (draftChange)="conversations.setDraft(interaction().id, $event)"
             (typing)="conversations.typing(interaction().id)"
             (send)="conversations.send(interaction().id, $event)"
+            (attach)="conversations.attach(interaction().id, $event)"
           />
         </div>
         <sb-contact-panel class="contact" [interaction]="interaction()" />

@@ -10,7 +10,7 @@ export const REPLY_MAX = 10_000;
 
 /**
  * Where the agent writes: Enter sends, Shift+Enter starts a new line; a menu inserts a canned
- * answer where the cursor is. The text itself is kept by the desk (per conversation).
+ * answer where the cursor is, a button sends a file. The text itself is kept by the desk (per conversation).
  */
 @Component({
   selector: 'sb-composer',
@@ -28,6 +28,10 @@ export const REPLY_MAX = 10_000;
           </button>
         }
       </mat-menu>
+      <button mat-icon-button type="button" (click)="picker.click()" [disabled]="disabled()" matTooltip="Attach a file" aria-label="Attach a file" data-testid="chat-attach">
+        <mat-icon>attach_file</mat-icon>
+      </button>
+      <input #picker type="file" hidden [accept]="accept" (change)="picked(picker)" data-testid="chat-file" />
       <textarea
         #input
         class="input"
@@ -70,9 +74,13 @@ export class ComposerComponent {
   readonly send = output<string>();
   /** A key was typed. */
   readonly typing = output<void>();
+  /** A file to send. */
+  readonly attach = output<File>();
 
   protected readonly answers = CANNED_ANSWERS;
   protected readonly max = REPLY_MAX;
+  /** What the file picker offers (the server judges the content anyway). */
+  protected readonly accept = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.txt,.csv,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp';
   private readonly input = viewChild.required<ElementRef<HTMLTextAreaElement>>('input');
   /** Where the cursor goes once the canned answers' menu has closed. */
   private caret: number | null = null;
@@ -80,6 +88,13 @@ export class ComposerComponent {
   protected edited(text: string): void {
     this.draftChange.emit(text);
     if (text) this.typing.emit();
+  }
+
+  protected picked(picker: HTMLInputElement): void {
+    const file = picker.files?.[0];
+    // Emptied, so that the same file can be chosen again.
+    picker.value = '';
+    if (file && !this.disabled()) this.attach.emit(file);
   }
 
   protected enter(event: Event): void {

@@ -8,8 +8,8 @@ const WEB_ADDRESS = /^https?:\/\//i;
 
 /**
  * Who the agent is talking to: the contact's name and address (masked by the server when the
- * agent's data is masked), the page they wrote from, the channel and times. Pre-chat answers
- * will join these once the server sends them with the interaction.
+ * agent's data is masked), their answers to the pre-chat form (masked the same way), the page
+ * they wrote from, the channel and times.
  */
 @Component({
   selector: 'sb-contact-panel',
@@ -22,6 +22,10 @@ const WEB_ADDRESS = /^https?:\/\//i;
         <dd data-testid="contact-panel-name">{{ interaction().contactName || '—' }}</dd>
         <dt>Address</dt>
         <dd data-testid="contact-panel-address">{{ interaction().contactAddress }}</dd>
+        @for (answer of answers(); track answer.key) {
+          <dt>{{ answer.label }}</dt>
+          <dd data-testid="contact-panel-field" [attr.data-key]="answer.key">{{ answer.value }}</dd>
+        }
         @if (interaction().pageUrl; as pageUrl) {
           <dt>Page</dt>
           <dd data-testid="contact-panel-page">
@@ -61,4 +65,10 @@ export class ContactPanelComponent {
 
   protected readonly channel = computed(() => channelLabel(this.interaction().channel));
   protected readonly linkable = computed(() => WEB_ADDRESS.test(this.interaction().pageUrl ?? ''));
+  /** The pre-chat answers, each under its field key made readable ("order_no" → "Order no"). */
+  protected readonly answers = computed(() =>
+    Object.entries(this.interaction().contactFields ?? {})
+      .filter(([, value]) => value !== '')
+      .map(([key, value]) => ({ key, value, label: (key.charAt(0).toUpperCase() + key.slice(1)).replace(/[-_]+/g, ' ') })),
+  );
 }

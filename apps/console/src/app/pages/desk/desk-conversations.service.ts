@@ -2,7 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, effect, inject, Injectable, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { InteractionMessage, MessageDelivery, ReplyRequest } from '@switchboard/contracts';
+import type { InteractionMessage, MessageAttachment, MessageDelivery, ReplyRequest } from '@switchboard/contracts';
 import { firstValueFrom, fromEvent } from 'rxjs';
 import { MessagesApi } from '../../api/messages-api.service';
 import { ConsoleSocket } from '../../core/console-socket.service';
@@ -24,6 +24,8 @@ export interface OutgoingReply {
   at: string;
   state: 'sending' | 'unsent';
   error: string | null;
+  /** A file the agent sends (then `body` is empty). */
+  file?: File;
 }
 
 /** The channel's word on a stored reply, when it came by the socket. */
@@ -72,6 +74,10 @@ export interface ChatLine {
   error: string | null;
   /** An agent's message the contact has read. */
   read: boolean;
+  /** Files of a stored message (downloadable). */
+  attachments: readonly MessageAttachment[];
+  /** The name of a file on its way (a line not stored yet). */
+  fileName: string | null;
 }
 
 export type SendResult = { ok: true; message: InteractionMessage } | { ok: false; error: string };
@@ -132,6 +138,8 @@ export function chatLines(conversation: Conversation): ChatLine[] {
       delivery: message.direction === 'out' ? (news?.delivery ?? message.delivery ?? 'sent') : null,
       error: news?.error ?? message.deliveryError ?? null,
       read: message.direction === 'out' && index <= readIndex,
+      attachments: message.attachments ?? [],
+      fileName: null,
     };
   });
   const outgoing = conversation.outgoing.map(
@@ -145,6 +153,8 @@ export function chatLines(conversation: Conversation): ChatLine[] {
       delivery: reply.state,
       error: reply.error,
       read: false,
+      attachments: [],
+      fileName: reply.file?.name ?? null,
     }),
   );
   return [...stored, ...outgoing];
@@ -291,6 +301,29 @@ export class DeskConversations {
     void this.transmit(id, reply);
   }
 
+  /** Sends a file as the agent's message: on screen at once as "sending", stored when the server takes it (or refused by it). */
+  attach(id: string, file: File): void {
+    const reply: OutgoingReply = { clientId: newClientId(), body: '', at: new Date().toISOString(), state: 'sending', error: null, file };
+    this.update(id, (c) => ({ ...c, outgoing: [...c.outgoing, reply] }));
+    void this.transmit(id, reply);
+  }
+
+  /** Downloads a file of the conversation through the authorized endpoint and saves it under its name. */
+  async download(id: string, attachment: MessageAttachment): Promise<void> {
+    // A failure shows as the usual toast.
+    const blob = await firstValueFrom(this.api.download(id, attachment.id)).catch(() => null);
+    if (!blob) return;
+    const url = URL.createObjectURL(blob);
+    const link = this.document.createElement('a');
+    link.href = url;
+    link.download = attachment.name;
+    link.hidden = true;
+    this.document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+
   /** Sends a refused reply again, with its client id: the server stores it once whatever happened before. */
   retry(id: string, clientId: string): void {
     const reply = this.conversation(id)?.outgoing.find((entry) => entry.clientId === clientId);
@@ -323,7 +356,7 @@ export class DeskConversations {
   }
 
   private async transmit(id: string, reply: OutgoingReply): Promise<void> {
-    const result = await this.deliver(id, { clientId: reply.clientId, body: reply.body });
+    const result = reply.file ? await this.upload(id, reply.clientId, reply.file) : await this.deliver(id, { clientId: reply.clientId, body: reply.body });
     if (result.ok) this.receive(id, result.message);
     else this.updateReply(id, reply.clientId, { state: 'unsent', error: result.error });
   }
@@ -338,6 +371,15 @@ export class DeskConversations {
       return { ok: true, message: await firstValueFrom(this.api.reply(interactionId, request)) };
     } catch (error) {
       return { ok: false, error: error instanceof HttpErrorResponse ? errorMessage(error) : 'The message could not be sent.' };
+    }
+  }
+
+  /** A file goes by REST (multipart) whether or not the socket is up. */
+  private async upload(interactionId: string, clientId: string, file: File): Promise<SendResult> {
+    try {
+      return { ok: true, message: await firstValueFrom(this.api.sendFile(interactionId, clientId, file)) };
+    } catch (error) {
+      return { ok: false, error: error instanceof HttpErrorResponse ? errorMessage(error) : 'The file could not be sent.' };
     }
   }
 

@@ -15,6 +15,7 @@ import { PresenceService } from '../../core/presence.service';
 import { ChatPaneComponent } from './chat-pane.component';
 import { DeskConversations } from './desk-conversations.service';
 import { channelLabel, contactLabel } from './desk-labels';
+import { InvitationDialogComponent } from './invitation-dialog.component';
 import { OfferAlertTogglesComponent } from './offer-alert-toggles.component';
 import { OfferAlertService } from './offer-alert.service';
 import { TransferDialogComponent } from './transfer-dialog.component';
@@ -39,6 +40,10 @@ function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {
   template: `
     <header class="sb-page-head">
       <h1>My desk</h1>
+      <button mat-stroked-button type="button" (click)="invite()" data-testid="desk-invite">
+        <mat-icon>add_link</mat-icon>
+        Invite
+      </button>
       <sb-offer-alert-toggles />
     </header>
     @if (presence.presence() && presence.tone() !== 'online') {
@@ -233,6 +238,11 @@ export class DeskPageComponent {
     if (!target) return;
     this.dropInteraction(interaction.id);
     this.snackBar.open(`Transferred to ${target}`, undefined, { duration: 3000 });
+  }
+
+  /** Seed 001's "Pozvánka": a one-chat link to this agent, and the agent's earlier links. */
+  protected invite(): void {
+    this.dialog.open(InvitationDialogComponent, { width: '760px', maxWidth: '95vw' });
   }
 
   /** Runs one action on an offer or interaction; a refusal (gone already, say) reloads the desk. */

@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
+import type { MessageAttachment } from '@switchboard/contracts';
 import type { ChatLine } from './desk-conversations.service';
 
 /** Closer to the bottom than this (px), the list follows new messages. */
@@ -11,8 +12,9 @@ const FOLLOW_MARGIN = 48;
 
 /**
  * A conversation's messages: the contact's on the left, the agent's on the right, each with
- * its author and time, and for the agent's their delivery (sending, sent, read, failed). All
- * text is interpolated: a contact's markup shows as written.
+ * its author and time, its files (each downloads through the authorized endpoint), and for the
+ * agent's their delivery (sending, sent, read, failed). All text is interpolated: a contact's
+ * markup, and a file's name, show as written.
  */
 @Component({
   selector: 'sb-message-list',
@@ -35,7 +37,19 @@ const FOLLOW_MARGIN = 48;
               <span class="author" data-testid="chat-author">{{ line.authorName || (line.direction === 'in' ? contactName() : 'You') }}</span>
               <time [attr.datetime]="line.at" [matTooltip]="(line.at | date: 'medium') ?? ''">{{ line.at | date: 'shortTime' }}</time>
             </div>
-            <p class="body" data-testid="chat-body">{{ line.body }}</p>
+            @if (line.body || (!line.attachments.length && !line.fileName)) {
+              <p class="body" data-testid="chat-body">{{ line.body }}</p>
+            }
+            @for (file of line.attachments; track file.id) {
+              <button mat-stroked-button type="button" class="file" (click)="download.emit(file)" [attr.aria-label]="'Download ' + file.name" data-testid="chat-attachment">
+                <mat-icon>attach_file</mat-icon>
+                <span class="file-name">{{ file.name }}</span>
+                <span class="file-size">{{ size(file.size) }}</span>
+              </button>
+            }
+            @if (line.fileName; as name) {
+              <p class="file pending" data-testid="chat-pending-file"><mat-icon class="small" aria-hidden="true">attach_file</mat-icon> {{ name }}</p>
+            }
             @if (line.direction === 'out') {
               <div class="state" data-testid="chat-delivery">
                 @switch (line.delivery) {
@@ -89,6 +103,10 @@ const FOLLOW_MARGIN = 48;
     .state { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin-top: 4px; font: var(--mat-sys-label-small); justify-content: flex-end; }
     .small { font-size: 14px; width: 14px; height: 14px; vertical-align: middle; }
     .load-error { display: flex; align-items: center; gap: 8px; margin: 8px 16px; }
+    .file { display: flex; max-width: 100%; margin-top: 6px; gap: 6px; align-items: center; }
+    .file-name { overflow-wrap: anywhere; white-space: normal; text-align: left; }
+    .file-size { opacity: 0.7; font: var(--mat-sys-label-small); }
+    .pending { margin: 4px 0 0; font-style: italic; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -103,6 +121,8 @@ export class MessageListComponent {
   readonly retry = output<string>();
   readonly discard = output<string>();
   readonly reload = output<void>();
+  /** A file of a message to download. */
+  readonly download = output<MessageAttachment>();
 
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
   /** Whether the list is scrolled to its end (then it follows new messages). */
@@ -122,6 +142,10 @@ export class MessageListComponent {
         if (this.following || lines.at(-1)?.delivery === 'sending') element.scrollTop = element.scrollHeight;
       },
     });
+  }
+
+  protected size(bytes: number): string {
+    return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} B`;
   }
 
   protected onScroll(): void {

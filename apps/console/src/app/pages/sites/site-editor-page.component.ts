@@ -20,6 +20,7 @@ import { validationMessage } from '../../shared/server-errors';
 import { BusinessHoursComponent } from './business-hours.component';
 import { PreChatFieldsComponent } from './pre-chat-fields.component';
 import { applySiteErrors, fillSiteForm, siteForm, siteRequest, type SiteErrors } from './site-form';
+import { SiteIdentityComponent } from './site-identity.component';
 import { SiteInstallationComponent } from './site-installation.component';
 import { confirmSiteRemoval } from './site-removal';
 
@@ -44,6 +45,7 @@ const RECIPIENT_COLUMNS: readonly BoardColumn[] = [{ label: 'Offline messages go
     AgentBoardComponent,
     BusinessHoursComponent,
     PreChatFieldsComponent,
+    SiteIdentityComponent,
     SiteInstallationComponent,
   ],
   templateUrl: './site-editor-page.component.html',

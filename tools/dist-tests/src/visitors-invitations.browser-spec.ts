@@ -1,0 +1,380 @@
+import { createHmac } from 'node:crypto';
+import { CONSOLE_NAMESPACE, type Desk, type Invitation, type OnlineVisitor, type Page as PageOf, type Site } from '@switchboard/contracts';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { apiAs, eventually, signedInPage, textOf, useConsoleSession, type ApiClient } from './console-session';
+import { ADMIN } from './server-process';
+
+const PASSWORD = 'Agent-Password-123!';
+const MARKUP = '<img src=x onerror=alert(1)>';
+
+interface Agent {
+  id: string;
+  username: string;
+  password: string;
+  fullName: string;
+  api: ApiClient;
+}
+
+/** The identity a site's page puts on the snippet's tag (`data-visitor-*`). */
+interface Identity {
+  id: string;
+  name: string;
+  email: string;
+  signature: string;
+}
+
+/** The hex HMAC-SHA256 of the visitor's id, as the site's server computes it. */
+const sign = (secret: string, visitorId: string) => createHmac('sha256', secret).update(visitorId).digest('hex');
+
+/** Seconds of a `mm:ss` time on site (under an hour). */
+const seconds = (text: string) => {
+  const [minutes, secs] = text.trim().split(':').map(Number);
+  return minutes * 60 + secs;
+};
+
+/**
+ * Seed 001's "Pozvánka" (an agent's one-chat link from the desk) and seed 000's "Visitors
+ * Tracking" (who browses the sites now; a proactive invitation to chat), with the console and the
+ * widget both in Chromium.
+ */
+describe('chat invitations and visitor tracking in Chromium', () => {
+  const session = useConsoleSession();
+  const contexts: BrowserContext[] = [];
+  const sockets: Socket[] = [];
+  /** JavaScript dialogs any page opened (markup run as code would open one). */
+  const dialogs: string[] = [];
+  let counter = 0;
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    for (const context of contexts) await context.close().catch(() => undefined);
+  });
+
+  const watch = (page: Page) => {
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    return page;
+  };
+
+  const newAgent = async (fullName: string): Promise<Agent> => {
+    const username = `invite.agent${++counter}`;
+    const { id } = await session.api.post<{ id: string }>('/agents', { username, fullName, email: `${username}@example.test`, password: PASSWORD, role: 'agent' });
+    return { id, username, password: PASSWORD, fullName, api: await apiAs(session.server.url, username, PASSWORD) };
+  };
+
+  const newSite = async (agents: Array<{ agentId: string; priority: number }>, extra: Record<string, unknown> = {}) => {
+    const site = await session.api.post<Site>('/sites', { name: `Invite Shop ${++counter}`, url: 'https://shop.example.test', agents, ...extra });
+    const { testPageUrl } = await session.api.get<{ testPageUrl: string }>(`/sites/${site.id}/embed`);
+    return { ...site, testPageUrl };
+  };
+
+  /** The agent signed in to the console (online, so chats may be offered to them). */
+  const consoleOf = async (agent: Agent): Promise<Page> => {
+    const page = watch(await signedInPage(session.browser, session.server.url, agent));
+    await textOf(page.getByTestId('presence-label'), 'Online');
+    return page;
+  };
+
+  /** An agent online through a console socket of their own, recording the offers they get. */
+  const onlineBySocket = async (agent: Agent) => {
+    const offers: Array<{ interaction: { id: string; contactAddress: string } }> = [];
+    const socket = io(`${session.server.url}${CONSOLE_NAMESPACE}`, { auth: { token: agent.api.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    socket.on('offer.new', (offer: (typeof offers)[number]) => offers.push(offer));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('session.ready', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    await eventually(() => agent.api.get<{ status: string }>('/presence/me'), (presence) => presence.status === 'online');
+    return { offers };
+  };
+
+  /**
+   * A visitor's browser on the site's test page (it carries the widget as the snippet does). With
+   * an identity, the page's snippet tag gets the `data-visitor-*` attributes before the widget runs.
+   */
+  const visitorBrowser = async (identity?: Identity) => {
+    const context = await session.browser.newContext({ viewport: { width: 1200, height: 900 } });
+    contexts.push(context);
+    const page = watch(await context.newPage());
+    if (identity) {
+      // The test page itself, not one made by page.route: Chromium bars a routed (public) page from a local server.
+      await page.addInitScript((attributes: Record<string, string>) => {
+        const observer = new MutationObserver(() => {
+          const tag = document.querySelector('script[data-site-key]');
+          if (!tag) return;
+          for (const [name, value] of Object.entries(attributes)) tag.setAttribute(name, value);
+          observer.disconnect();
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      }, {
+        'data-visitor-id': identity.id,
+        'data-visitor-name': identity.name,
+        'data-visitor-email': identity.email,
+        'data-visitor-signature': identity.signature,
+      });
+    }
+    return { context, page };
+  };
+
+  /** The visitors the API lists for a site, as an agent sees them. */
+  const onlineVisitors = (agent: Agent, siteId: string) => agent.api.get<OnlineVisitor[]>(`/chat/visitors?siteId=${siteId}`);
+
+  const chooseOption = async (page: Page, select: Locator, name: string) => {
+    await select.click();
+    await page.getByRole('option', { name, exact: true }).click();
+  };
+
+  it('the desk: an agent makes a one-chat link, finds it listed, invalidates it; the list pages', async () => {
+    const alice = await newAgent('Alice Inviter');
+    const first = await newSite([{ agentId: alice.id, priority: 1 }]);
+    const second = await newSite([{ agentId: alice.id, priority: 1 }]);
+    const disabled = await newSite([{ agentId: alice.id, priority: 1 }], { enabled: false });
+
+    const page = await consoleOf(alice);
+    await page.locator('mat-nav-list').getByRole('link', { name: 'My desk' }).click();
+    await page.getByTestId('desk-invite').click();
+    const dialog = page.getByTestId('invitation-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('invitation-empty').waitFor();
+
+    // Enabled sites only.
+    await page.getByTestId('invitation-site').click();
+    await page.getByRole('option', { name: second.name, exact: true }).waitFor();
+    const options = await page.getByRole('option').allTextContents();
+    expect(options.map((text) => text.trim())).toEqual(expect.arrayContaining([first.name, second.name]));
+    expect(options.map((text) => text.trim())).not.toContain(disabled.name);
+    await page.getByRole('option', { name: second.name, exact: true }).click();
+    await dialog.getByTestId('invitation-create').click();
+
+    // The link, as the server stored it: Alice's, for the chosen site, good for one chat.
+    const url = await eventually(() => dialog.getByTestId('invitation-url').inputValue(), (value) => value !== '');
+    expect(url).toMatch(/\/chat\/invite\/[^/?#]+$/);
+    const [stored] = (await alice.api.get<PageOf<Invitation>>('/invitations')).items;
+    expect(stored).toMatchObject({ url, siteId: second.id, siteName: second.name, agentId: alice.id, reusable: false, valid: true, uses: 0, invalidatedAt: null });
+    expect(await dialog.getByTestId('invitation-url').getAttribute('readonly')).not.toBeNull();
+
+    // Copy puts the link on the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
+    await dialog.getByTestId('invitation-copy').click();
+    await textOf(dialog.getByTestId('invitation-copy'), 'Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+
+    // Listed: site, one chat, no chat yet, valid.
+    const row = dialog.locator(`[data-testid="invitation-row"][data-invitation-id="${stored.id}"]`);
+    await textOf(row.getByTestId('invitation-site-name'), second.name);
+    expect((await row.getByTestId('invitation-kind').textContent())?.trim()).toBe('One chat');
+    expect((await row.getByTestId('invitation-uses').textContent())?.trim()).toBe('0');
+    expect(await row.getByTestId('invitation-state').getAttribute('data-state')).toBe('valid');
+    expect(await dialog.getByTestId('invitation-row').count()).toBe(1);
+
+    // Invalidated: the row says so and offers nothing more; the server agrees.
+    await row.getByTestId('invitation-invalidate').click();
+    await textOf(row.getByTestId('invitation-state'), 'Invalidated');
+    expect(await row.getByTestId('invitation-invalidate').count()).toBe(0);
+    await textOf(dialog.getByTestId('invitation-url-state'), 'invalidated');
+    const after = await alice.api.get<PageOf<Invitation>>(`/invitations?siteId=${second.id}`);
+    expect(after.items).toEqual([expect.objectContaining({ id: stored.id, valid: false, invalidatedAt: expect.any(String) })]);
+    expect(await alice.api.call('POST', `/invitations/${stored.id}/invalidate`)).toMatchObject({ status: 410, body: { code: 'INVITATION_INVALID' } });
+
+    // Many links: the list pages (five a page).
+    for (let i = 0; i < 6; i++) await alice.api.post('/invitations', { siteId: first.id, reusable: false });
+    await dialog.getByTestId('invitation-close').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('desk-invite').click();
+    await eventually(() => page.getByTestId('invitation-row').count(), (count) => count === 5);
+    const paginator = page.getByTestId('invitation-dialog').locator('mat-paginator');
+    await textOf(paginator, '1 – 5 of 7');
+    await paginator.getByRole('button', { name: 'Next page' }).click();
+    await textOf(paginator, '6 – 7 of 7');
+    await eventually(() => page.getByTestId('invitation-row').count(), (count) => count === 2);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('the Visitors page: a browsing visitor and their pages; the agent invites them and the chat comes to that agent', async () => {
+    const bob = await newAgent('Bob First');
+    const alice = await newAgent('Alice Inviter');
+    // Bob is tried first for the site's chats: only the invitation brings this one to Alice.
+    const site = await newSite([
+      { agentId: bob.id, priority: 1 },
+      { agentId: alice.id, priority: 2 },
+    ]);
+    const bobOnline = await onlineBySocket(bob);
+    const page = await consoleOf(alice);
+
+    // Nobody browsing the site yet.
+    await page.locator('mat-nav-list').getByRole('link', { name: 'Visitors' }).click();
+    await chooseOption(page, page.getByTestId('visitors-site'), site.name);
+    await textOf(page.getByTestId('visitors-empty'), 'Nobody is browsing');
+
+    // A visitor comes from a search engine, and opens a second page.
+    const marker = `m${Date.now()}`;
+    const visitor = await visitorBrowser();
+    await visitor.page.goto(`${site.testPageUrl}?visit=${marker}&step=1`, { referer: 'https://search.example.test/?q=parcels' });
+    await visitor.page.getByTestId('sb-launcher').waitFor();
+    await visitor.page.goto(`${site.testPageUrl}?visit=${marker}&step=2`);
+    const [seen] = await eventually(
+      () => onlineVisitors(alice, site.id),
+      (list) => list.length === 1 && (list[0].currentPage?.url ?? '').includes('step=2'),
+    );
+
+    // It shows without a click (the page refreshes itself): the page being read, what came before.
+    const row = page.locator(`[data-testid="visitor-row"][data-visitor-id="${seen.id}"]`);
+    await textOf(row.getByTestId('visitor-current-url'), `visit=${marker}&step=2`, 15_000);
+    await textOf(row.getByTestId('visitor-current-title'), `Test my module · ${site.name}`);
+    expect((await row.getByTestId('visitor-name').textContent())?.trim()).toMatch(/^Visitor [\w-]{6}$/);
+    expect(await row.getByTestId('visitor-identified').count()).toBe(0);
+    expect((await row.getByTestId('visitor-pages-count').textContent())?.trim()).toBe('2');
+    expect(await row.getByTestId('visitor-referrer').textContent()).toContain('search.example.test');
+    expect((await row.getByTestId('visitor-tabs').textContent())?.trim()).toBe('1');
+    expect(await row.getByTestId('visitor-in-chat').count()).toBe(0);
+    expect(await row.getByTestId('visitor-invited').count()).toBe(0);
+    expect(await page.getByTestId('visitors-empty').count()).toBe(0);
+
+    // The time on site runs on its own.
+    const time = row.getByTestId('visitor-time');
+    const before = seconds((await time.textContent()) ?? '');
+    expect((await time.textContent())?.trim()).toMatch(/^\d\d:\d\d$/);
+    await eventually(async () => seconds((await time.textContent()) ?? ''), (now) => now >= before + 2, 5_000);
+
+    // The pages seen, oldest first.
+    await row.getByTestId('visitor-expand').click();
+    const pages = page.getByTestId('visitor-page');
+    await eventually(() => pages.count(), (count) => count === 2);
+    expect(await pages.nth(0).getByTestId('visitor-page-url').textContent()).toContain(`visit=${marker}&step=1`);
+    expect(await pages.nth(1).getByTestId('visitor-page-url').textContent()).toContain(`visit=${marker}&step=2`);
+
+    // A third page: the list follows by itself.
+    await visitor.page.goto(`${site.testPageUrl}?visit=${marker}&step=3`);
+    await textOf(row.getByTestId('visitor-current-url'), 'step=3', 15_000);
+    await eventually(() => pages.count(), (count) => count === 3);
+
+    // The agent invites them: at most 500 characters, and the visitor sees the words as text.
+    await row.getByTestId('visitor-invite').click();
+    const message = page.getByTestId('visitor-invite-message');
+    await message.fill('x'.repeat(501));
+    expect((await message.inputValue()).length).toBe(500);
+    const words = `Can I help you find a parcel? ${MARKUP}`;
+    await message.fill(words);
+    await page.getByTestId('visitor-invite-send').click();
+    await message.waitFor({ state: 'detached' });
+    await row.getByTestId('visitor-invited').waitFor();
+    expect(await row.getByTestId('visitor-invite').isDisabled()).toBe(true);
+    expect((await onlineVisitors(alice, site.id)).find((entry) => entry.id === seen.id)).toMatchObject({ invited: true, interactionId: null });
+
+    const invite = visitor.page.getByTestId('sb-invite');
+    await textOf(invite, words);
+    expect(await invite.locator('img').count()).toBe(0);
+
+    // The visitor accepts and writes: the chat is offered to Alice, not to Bob.
+    await visitor.page.getByTestId('sb-invite-accept').click();
+    await visitor.page.getByTestId('sb-panel').waitFor();
+    if (await visitor.page.getByTestId('sb-field-name').isVisible()) await visitor.page.getByTestId('sb-field-name').fill('Vera Visitor');
+    await visitor.page.getByTestId('sb-input').fill('Yes please, order 1234');
+    await visitor.page.getByTestId('sb-send').click();
+    const desk = await eventually(
+      () => alice.api.get<Desk>('/routing/desk'),
+      (d) => d.offers.some((offer) => offer.interaction.contactAddress === seen.id),
+      15_000,
+    );
+    const offer = desk.offers.find((entry) => entry.interaction.contactAddress === seen.id);
+    const interactionId = offer?.interaction.id as string;
+    expect(offer?.interaction.accountId).toBe(site.id);
+    expect(bobOnline.offers.filter((entry) => entry.interaction.contactAddress === seen.id)).toEqual([]);
+
+    // Alice takes it on her desk and reads the visitor's words.
+    await page.locator('mat-nav-list').getByRole('link', { name: 'My desk' }).click();
+    await page.getByTestId(`offer-${interactionId}`).getByTestId('offer-accept').click();
+    const pane = page.locator(`[data-testid="chat-pane"][data-interaction="${interactionId}"]`);
+    await textOf(pane.locator('[data-testid="chat-message"][data-direction="in"]').first(), 'Yes please, order 1234');
+    await textOf(visitor.page.getByTestId('sb-status'), 'Alice Inviter');
+
+    // Back on the Visitors page the visitor is in a chat: no second invitation.
+    await page.locator('mat-nav-list').getByRole('link', { name: 'Visitors' }).click();
+    await chooseOption(page, page.getByTestId('visitors-site'), site.name);
+    await row.getByTestId('visitor-in-chat').waitFor({ timeout: 15_000 });
+    expect(await row.getByTestId('visitor-invite').isDisabled()).toBe(true);
+    expect(bobOnline.offers.filter((entry) => entry.interaction.contactAddress === seen.id)).toEqual([]);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('the Visitors page: inviting a visitor who has just left says so in the dialog', async () => {
+    const agent = await newAgent('Gina Gone');
+    const site = await newSite([{ agentId: agent.id, priority: 1 }]);
+    const page = await consoleOf(agent);
+    const visitor = await visitorBrowser();
+    await visitor.page.goto(site.testPageUrl);
+    const [seen] = await eventually(() => onlineVisitors(agent, site.id), (list) => list.length === 1);
+
+    await page.locator('mat-nav-list').getByRole('link', { name: 'Visitors' }).click();
+    const row = page.locator(`[data-testid="visitor-row"][data-visitor-id="${seen.id}"]`);
+    // All sites by default: the row names its site.
+    await textOf(row.getByTestId('visitor-site'), site.name, 15_000);
+    await row.getByTestId('visitor-invite').click();
+    await page.getByTestId('visitor-invite-message').fill('Still there?');
+    await visitor.context.close();
+    await eventually(() => onlineVisitors(agent, site.id), (list) => list.length === 0);
+    await page.getByTestId('visitor-invite-send').click();
+    await textOf(page.getByTestId('visitor-invite-error'), 'has left the site');
+    expect(await page.getByTestId('visitor-invite-send').isDisabled()).toBe(true);
+    await page.keyboard.press('Escape');
+    await row.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.close();
+  });
+
+  it('site identity: the admin reveals and renews the secret; a visitor signed with it shows by name as identified', async () => {
+    const agent = await newAgent('Ida Identity');
+    const site = await newSite([{ agentId: agent.id, priority: 1 }]);
+    const oldSecret = (await session.api.get<Site>(`/sites/${site.id}`)).identitySecret;
+    expect(oldSecret).toEqual(expect.any(String));
+
+    // Masked until shown.
+    const admin = watch(await signedInPage(session.browser, session.server.url, ADMIN));
+    await admin.goto(`${session.server.url}/sites/${site.id}`);
+    const secret = admin.getByTestId('site-identity-secret');
+    await eventually(() => secret.inputValue(), (value) => value === oldSecret);
+    expect(await secret.getAttribute('type')).toBe('password');
+    await admin.getByTestId('site-identity-show').click();
+    expect(await secret.getAttribute('type')).toBe('text');
+    await textOf(admin.getByTestId('site-identity-snippet'), 'data-visitor-signature');
+
+    // Renewing asks first; cancelled, nothing changes.
+    await admin.getByTestId('site-identity-renew').click();
+    await admin.getByTestId('confirm-cancel').click();
+    expect((await session.api.get<Site>(`/sites/${site.id}`)).identitySecret).toBe(oldSecret);
+    await admin.getByTestId('site-identity-renew').click();
+    await admin.getByTestId('confirm-ok').click();
+    const newSecret = await eventually(() => secret.inputValue(), (value) => value !== oldSecret && value !== '');
+    expect((await session.api.get<Site>(`/sites/${site.id}`)).identitySecret).toBe(newSecret);
+
+    // One visitor signed with the old secret (refused), one with the new.
+    const stale: Identity = { id: 'customer-41', name: 'Stale Signature', email: 'stale@example.test', signature: sign(oldSecret, 'customer-41') };
+    const good: Identity = { id: 'customer-42', name: 'Ivana Identified', email: 'ivana@example.test', signature: sign(newSecret, 'customer-42') };
+    const staleVisitor = await visitorBrowser(stale);
+    await staleVisitor.page.goto(site.testPageUrl);
+    const goodVisitor = await visitorBrowser(good);
+    await goodVisitor.page.goto(site.testPageUrl);
+
+    const page = await consoleOf(agent);
+    await page.locator('mat-nav-list').getByRole('link', { name: 'Visitors' }).click();
+    await chooseOption(page, page.getByTestId('visitors-site'), site.name);
+    const listed = await eventually(() => onlineVisitors(agent, site.id), (list) => list.some((entry) => entry.name === good.name));
+    const shown = listed.find((entry) => entry.name === good.name) as OnlineVisitor;
+    expect(shown.identified).toBe(true);
+    const row = page.locator(`[data-testid="visitor-row"][data-visitor-id="${shown.id}"]`);
+    await textOf(row.getByTestId('visitor-name'), good.name, 15_000);
+    await row.getByTestId('visitor-identified').waitFor();
+    expect(listed.map((entry) => entry.name)).not.toContain(stale.name);
+    expect(await page.getByTestId('visitor-row').count()).toBe(listed.length);
+    expect(await page.getByText(stale.name).count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+    await admin.close();
+  });
+});
