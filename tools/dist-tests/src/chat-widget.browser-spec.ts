@@ -1,6 +1,6 @@
 import { CONSOLE_NAMESPACE, type InteractionMessage, type Offer, type OfflineMessage, type SocketActionResult, type Transcript } from '@switchboard/contracts';
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, FileChooser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { apiAs, eventually, textOf, useConsoleSession, type ApiClient } from './console-session';
 
@@ -437,6 +437,9 @@ describe('the chat widget in Chromium', () => {
     const agent = await newAgent('Fiona Files');
     const site = await newSite([agent.id]);
     const { page, dialogs } = await visit(site);
+    // Listening early: Chromium intercepts file choosers only once the listener is in place.
+    const choosers: FileChooser[] = [];
+    page.on('filechooser', (chooser) => choosers.push(chooser));
     await startChat(page, 'Frank Files', 'I have a photo of the damage');
     const interactionId = await accept(agent, 'Frank Files');
     await textOf(page.getByTestId('sb-status'), 'You are chatting with Fiona Files');
@@ -444,8 +447,8 @@ describe('the chat widget in Chromium', () => {
     // The attach button is a named button that opens the file chooser from the keyboard.
     const attach = page.getByTestId('sb-attach');
     expect(await attach.getAttribute('aria-label')).toBe('Attach a file');
-    await attach.focus();
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await attach.press('Enter');
+    const chooser = (await eventually(async () => choosers[0], Boolean)) as FileChooser;
     await chooser.setFiles({ name: `${MARKUP}.png`, mimeType: 'image/png', buffer: PNG });
     const mine = page.getByTestId('sb-message').filter({ has: page.getByTestId('sb-attachment') });
     await textOf(mine.first().getByTestId('sb-attachment'), `${MARKUP}.png (${PNG.length} B)`);

@@ -13,16 +13,33 @@ interface Site {
   description: string | null;
   allowedOrigins: string[];
   siteKey: string;
+  layout: string | null;
   agents: Array<{ agentId: string; priority: number; username: string }>;
   offlineRecipientIds: string[];
   preChatFields: Array<{ key: string; label: string; type: string; required: boolean }>;
   businessHours: { timezone: string; days: Record<string, Array<{ open: string; close: string }>> } | null;
   enabled: boolean;
 }
+interface Layout {
+  id: string;
+  name: string;
+  template: string;
+  builtIn: boolean;
+}
 interface Embed {
   snippet: string;
   testPageUrl: string;
 }
+
+/** A layout whose title line says which layout it is: the widget on the site's page shows it. */
+const HARBOUR_TEMPLATE = `<div class="sb-chat" lang="{{lang}}">
+  <header class="sb-header">
+    <strong class="sb-title">Harbour desk: {{title}}</strong>
+    <span class="sb-subtitle">{{siteName}}</span>
+  </header>
+  <div class="sb-conversation" data-sb-slot="conversation"></div>
+</div>
+`;
 
 /** Opens a mat-select, picks an option and waits until its panel has gone. */
 async function choose(page: Page, selectTestId: string, option: string): Promise<void> {
@@ -308,6 +325,61 @@ describe('sites in Chromium', () => {
     const saved = await siteNamed('Broken');
     expect(saved?.allowedOrigins).toEqual(['https://ok.example.com']);
     expect(saved?.businessHours?.days['tue']).toEqual([{ open: '09:00', close: '17:00' }]);
+    await page.close();
+  });
+
+  it("picks the site's chat layout, which its test page's widget then shows", async () => {
+    const builtIn = (await session.api.get<{ items: Layout[] }>('/layouts?pageSize=200')).items.find((layout) => layout.builtIn);
+    expect(builtIn).toBeDefined();
+    const harbour = await session.api.post<Layout>(`/layouts/${builtIn?.id}/clone`, { name: 'Harbour' });
+    expect((await session.api.call('PATCH', `/layouts/${harbour.id}`, { name: 'Harbour', template: HARBOUR_TEMPLATE })).status).toBe(200);
+    const site = await session.api.post<Site>('/sites', { name: 'Harbour shop', url: 'https://harbour.example.com' });
+    expect(site.layout).toBeNull();
+
+    const page = await signedInPage(session.browser, session.server.url);
+    await page.goto(`${session.server.url}/sites/${site.id}`);
+    await valueOf(page.getByTestId('site-name'), 'Harbour shop');
+    const select = page.getByTestId('site-layout');
+    await textOf(select, 'Default layout');
+    // The choices: the default layout and the layouts made from it, not the built-in one by name.
+    await select.click();
+    await page.getByRole('option', { name: 'Harbour', exact: true }).waitFor();
+    expect((await page.getByRole('option').allTextContents()).map((text) => text.trim())).toEqual(['Default layout', 'Harbour']);
+    await page.keyboard.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('site-edit-layouts').getAttribute('href')).toBe('/layouts');
+
+    await choose(page, 'site-layout', 'Harbour');
+    await page.getByTestId('site-save').click();
+    await page.getByText('Saved Harbour shop').waitFor();
+    expect((await session.api.get<Site>(`/sites/${site.id}`)).layout).toBe('Harbour');
+    await page.reload();
+    await textOf(page.getByTestId('site-layout'), 'Harbour');
+
+    // The site's test page: the widget's panel is framed by the chosen layout.
+    const { testPageUrl } = await session.api.get<Embed>(`/sites/${site.id}/embed`);
+    const visitor = await session.browser.newContext();
+    try {
+      const widget = await visitor.newPage();
+      await widget.goto(testPageUrl);
+      await widget.getByTestId('sb-launcher').click();
+      await widget.getByTestId('sb-panel').waitFor();
+      await textOf(widget.getByTestId('sb-panel').locator('.sb-title'), 'Harbour desk: Chat with us');
+    } finally {
+      await visitor.close();
+    }
+
+    // A layout deleted since: the server refuses its name, shown under the select; the default layout saves.
+    expect((await session.api.call('DELETE', `/layouts/${harbour.id}`)).status).toBe(204);
+    await page.getByTestId('site-save').click();
+    await textOf(fieldError(page, 'site-layout'), 'No chat layout named "Harbour"');
+    expect((await session.api.get<Site>(`/sites/${site.id}`)).layout).toBe('Harbour');
+    await choose(page, 'site-layout', 'Default layout');
+    await page.getByTestId('site-save').click();
+    await eventually(
+      async () => (await session.api.get<Site>(`/sites/${site.id}`)).layout,
+      (layout) => layout === null,
+    );
     await page.close();
   });
 

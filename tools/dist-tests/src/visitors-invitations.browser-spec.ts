@@ -178,7 +178,8 @@ describe('chat invitations and visitor tracking in Chromium', () => {
     await textOf(dialog.getByTestId('invitation-url-state'), 'invalidated');
     const after = await alice.api.get<PageOf<Invitation>>(`/invitations?siteId=${second.id}`);
     expect(after.items).toEqual([expect.objectContaining({ id: stored.id, valid: false, invalidatedAt: expect.any(String) })]);
-    expect(await alice.api.call('POST', `/invitations/${stored.id}/invalidate`)).toMatchObject({ status: 410, body: { code: 'INVITATION_INVALID' } });
+    // The link's page no longer opens a chat.
+    expect((await fetch(url)).status).toBe(410);
 
     // Many links: the list pages (five a page).
     for (let i = 0; i < 6; i++) await alice.api.post('/invitations', { siteId: first.id, reusable: false });
@@ -191,6 +192,52 @@ describe('chat invitations and visitor tracking in Chromium', () => {
     await paginator.getByRole('button', { name: 'Next page' }).click();
     await textOf(paginator, '6 – 7 of 7');
     await eventually(() => page.getByTestId('invitation-row').count(), (count) => count === 2);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('the desk: a one-chat link brings its chat to the agent who made it, then shows as used', async () => {
+    const bob = await newAgent('Bob First');
+    const alice = await newAgent('Alice Inviter');
+    // Bob is tried first for the site's chats: only the link brings this one to Alice.
+    const site = await newSite([
+      { agentId: bob.id, priority: 1 },
+      { agentId: alice.id, priority: 2 },
+    ]);
+    const bobOnline = await onlineBySocket(bob);
+    const page = await consoleOf(alice);
+    await page.locator('mat-nav-list').getByRole('link', { name: 'My desk' }).click();
+    await page.getByTestId('desk-invite').click();
+    await chooseOption(page, page.getByTestId('invitation-site'), site.name);
+    await page.getByTestId('invitation-create').click();
+    const url = await eventually(() => page.getByTestId('invitation-url').inputValue(), (value) => value !== '');
+    await page.getByTestId('invitation-close').click();
+
+    // The customer opens the link (its page opens the chat box by itself) and writes.
+    const visitor = await visitorBrowser();
+    await visitor.page.goto(url);
+    await visitor.page.getByTestId('sb-panel').waitFor();
+    await visitor.page.getByTestId('sb-field-name').fill('Lena Link');
+    await visitor.page.getByTestId('sb-input').fill('You sent me this link');
+    await visitor.page.getByTestId('sb-send').click();
+    const desk = await eventually(
+      () => alice.api.get<Desk>('/routing/desk'),
+      (d) => d.offers.some((offer) => offer.interaction.contactName === 'Lena Link'),
+      15_000,
+    );
+    const interactionId = desk.offers.find((offer) => offer.interaction.contactName === 'Lena Link')?.interaction.id as string;
+    expect(bobOnline.offers.filter((offer) => offer.interaction.id === interactionId)).toEqual([]);
+    await page.getByTestId(`offer-${interactionId}`).getByTestId('offer-accept').click();
+    await textOf(page.locator(`[data-testid="chat-pane"][data-interaction="${interactionId}"]`).getByTestId('chat-message').first(), 'You sent me this link');
+
+    // Spent: the row says used, one chat, and offers no invalidation; the link's page says so too.
+    await page.getByTestId('desk-invite').click();
+    const row = page.getByTestId('invitation-row').first();
+    await textOf(row.getByTestId('invitation-state'), 'Used');
+    expect((await row.getByTestId('invitation-uses').textContent())?.trim()).toBe('1');
+    expect(await row.getByTestId('invitation-invalidate').count()).toBe(0);
+    expect(await page.getByTestId('invitation-row').count()).toBe(1);
+    expect((await fetch(url)).status).toBe(410);
     expect(dialogs).toEqual([]);
     await page.close();
   });

@@ -150,7 +150,7 @@ export class InvitationsService implements Invitations {
     const html = await this.sites.widgetPage(accountId, {
       title: usable ? `Chat with ${agent?.fullName}` : 'Invitation no longer valid',
       heading: usable ? `Chat with ${agent?.fullName}` : 'This invitation is no longer valid',
-      text: usable ? 'Open the chat box at the bottom of the page and write your first message.' : 'It has been used or withdrawn. You can still start a chat with anyone available.',
+      text: usable ? 'Write your first message in the chat box on this page: it goes straight to them.' : 'It has been used or withdrawn. You can still start a chat with anyone available.',
       attributes: usable ? { invitation: code } : {},
     });
     return html ? { html, valid: usable } : null;

@@ -24,6 +24,8 @@ describe('layout templates', () => {
   it('refuses a template that does not compile, naming the line', () => {
     expect(problem(`<p>\n{{#if title}}\n${slot}`)).toMatchObject({ line: expect.any(Number), message: expect.stringMatching(/^Line \d+: /) });
     expect(problem(`<p>ok</p>\n<p>{{title}</p>\n${slot}`)?.line).toBe(2);
+    // What was expected is said, the line once.
+    expect(problem(`<p>ok</p>\n<p>{{title}</p>\n${slot}`)?.message).toMatch(/^Line 2: Parse error: expecting .+, got /);
   });
 
   it('refuses unescaped output, partials and script, with the line', () => {

@@ -28,6 +28,17 @@ export class LayoutProblem extends Error {
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
+/**
+ * Handlebars' parse error in one line: "Parse error on line 3:", the excerpt with its caret, and
+ * "Expecting 'ID', got 'CLOSE'" become "Parse error: expecting 'ID', got 'CLOSE'" (the line is said once, by LayoutProblem).
+ */
+function compileError(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const head = (lines[0] ?? message).replace(/ on line \d+:?$/i, '').replace(/:$/, '');
+  const detail = lines.length > 1 ? lines[lines.length - 1] : '';
+  return detail && detail !== lines[0] ? `${head}: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}` : head;
+}
+
 /** Refuses a template that does not compile, outputs unescaped values, uses partials, holds script, or lacks the one conversation slot. */
 export function checkTemplate(template: string): void {
   let program: hbs.AST.Program;
@@ -36,7 +47,7 @@ export function checkTemplate(template: string): void {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = /line (\d+)/i.exec(message)?.[1];
-    throw new LayoutProblem(message.split('\n')[0] ?? message, line ? Number(line) : null);
+    throw new LayoutProblem(compileError(message), line ? Number(line) : null);
   }
   new (class extends Handlebars.Visitor {
     override MustacheStatement(node: hbs.AST.MustacheStatement): void {

@@ -65,7 +65,7 @@ function failureText(error: unknown, fallback: string): string {
   ],
   template: `
     <h2 mat-dialog-title>Chat invitation</h2>
-    <mat-dialog-content data-testid="invitation-dialog">
+    <mat-dialog-content>
       <p class="explain">
         Send a visitor a link that opens a chat with you. Each link is good for one chat and does not expire; invalidate a link you no longer want to be used.
       </p>
@@ -182,6 +182,7 @@ function failureText(error: unknown, fallback: string): string {
     .state[data-state='used'] { background: var(--mat-sys-surface-container-highest); color: var(--mat-sys-on-surface-variant); }
     .state[data-state='invalidated'] { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
   `,
+  host: { 'data-testid': 'invitation-dialog' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class InvitationDialogComponent {

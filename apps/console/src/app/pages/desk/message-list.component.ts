@@ -105,7 +105,7 @@ const FOLLOW_MARGIN = 48;
     .load-error { display: flex; align-items: center; gap: 8px; margin: 8px 16px; }
     .file { display: flex; max-width: 100%; margin-top: 6px; gap: 6px; align-items: center; }
     .file-name { overflow-wrap: anywhere; white-space: normal; text-align: left; }
-    .file-size { opacity: 0.7; font: var(--mat-sys-label-small); }
+    .file-size { margin-left: 6px; opacity: 0.7; font: var(--mat-sys-label-small); }
     .pending { margin: 4px 0 0; font-style: italic; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

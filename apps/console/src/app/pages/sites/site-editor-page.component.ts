@@ -6,14 +6,17 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { Site } from '@switchboard/contracts';
+import type { ChatLayout, Site } from '@switchboard/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AgentsApi } from '../../api/agents-api.service';
+import { LayoutsApi } from '../../api/layouts-api.service';
 import { SitesApi } from '../../api/sites-api.service';
 import { AgentBoardComponent, type BoardColumn, type BoardPerson } from '../../shared/agent-board.component';
+import { toParams } from '../../shared/http-params';
 import { peopleByIds } from '../../shared/people';
 import { priorityBoard, priorityColumns } from '../../shared/priority-board';
 import { validationMessage } from '../../shared/server-errors';
@@ -29,7 +32,7 @@ const RECIPIENT_COLUMNS: readonly BoardColumn[] = [{ label: 'Offline messages go
 /**
  * One site: add (`/sites/new`) or edit (`/sites/:id`). Seed 002's information, its agents dragged
  * into high and low priority ("Conseillers"), offline-message recipients, the pre-chat form and
- * business hours; once saved, the installation snippet on top.
+ * business hours, its chat layout (seed 003); once saved, the installation snippet on top.
  */
 @Component({
   selector: 'sb-site-editor-page',
@@ -41,6 +44,7 @@ const RECIPIENT_COLUMNS: readonly BoardColumn[] = [{ label: 'Offline messages go
     MatIconModule,
     MatInputModule,
     MatProgressBarModule,
+    MatSelectModule,
     MatSlideToggleModule,
     AgentBoardComponent,
     BusinessHoursComponent,
@@ -56,12 +60,14 @@ const RECIPIENT_COLUMNS: readonly BoardColumn[] = [{ label: 'Offline messages go
     .fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 8px 16px; align-items: center; }
     .explain { margin: 0; color: var(--mat-sys-on-surface-variant); }
     .mono { font-family: ui-monospace, monospace; }
+    .layouts-link { justify-self: start; }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SiteEditorPageComponent {
   private readonly api = inject(SitesApi);
   private readonly agentsApi = inject(AgentsApi);
+  private readonly layoutsApi = inject(LayoutsApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
@@ -80,8 +86,18 @@ export class SiteEditorPageComponent {
   protected readonly recipients = signal<BoardPerson[][]>([[]]);
   protected readonly errors = signal<SiteErrors>({});
   protected readonly message = validationMessage;
+  private readonly layouts = signal<ChatLayout[]>([]);
+  /** The layouts one can pick besides the default, and the site's own even when it is not among those loaded. */
+  protected readonly layoutNames = computed(() => {
+    const names = this.layouts()
+      .filter((layout) => !layout.builtIn)
+      .map((layout) => layout.name);
+    const current = this.site()?.layout;
+    return current && !names.includes(current) ? [...names, current] : names;
+  });
 
   constructor() {
+    this.layoutsApi.list(toParams({ pageSize: 200 })).subscribe({ next: (page) => this.layouts.set(page.items) });
     effect(() => {
       const id = this.id();
       untracked(() => (id ? this.load(id) : this.show(null)));
@@ -106,7 +122,7 @@ export class SiteEditorPageComponent {
     }
     this.errors.set({});
     const recipientIds = (this.recipients()[0] ?? []).map((person) => person.id);
-    const request = siteRequest(this.form, this.board(), recipientIds, this.site()?.layout ?? null);
+    const request = siteRequest(this.form, this.board(), recipientIds);
     const id = this.id();
     this.saving.set(true);
     (id ? this.api.update(id, request) : this.api.create(request)).subscribe({

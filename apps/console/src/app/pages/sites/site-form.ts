@@ -87,6 +87,8 @@ export function siteForm(fb: NonNullableFormBuilder) {
     description: ['', Validators.maxLength(1000)],
     enabled: [true],
     allowedOrigins: [''],
+    /** A layout name; null = the default layout. */
+    layout: fb.control<string | null>(null),
     preChatFields: new FormArray<PreChatRow>([], { validators: uniqueKeys }),
     businessHours: fb.group({
       alwaysOpen: [true],
@@ -134,12 +136,13 @@ export function fillSiteForm(form: SiteForm, site: Site | null): void {
     description: site?.description ?? '',
     enabled: site?.enabled ?? true,
     allowedOrigins: site?.allowedOrigins.join('\n') ?? '',
+    layout: site?.layout ?? null,
     businessHours: { alwaysOpen: !hours, timezone: hours?.timezone ?? localTimeZone() },
   });
   syncSchedule(form);
 }
 
-export function siteRequest(form: SiteForm, board: BoardPerson[][], recipientIds: string[], layout: string | null): SiteRequest {
+export function siteRequest(form: SiteForm, board: BoardPerson[][], recipientIds: string[]): SiteRequest {
   const value = form.getRawValue();
   const hours = value.businessHours;
   return {
@@ -147,8 +150,7 @@ export function siteRequest(form: SiteForm, board: BoardPerson[][], recipientIds
     url: value.url.trim(),
     description: value.description.trim() || null,
     allowedOrigins: splitLines(value.allowedOrigins),
-    // Not edited here: kept as it is.
-    layout,
+    layout: value.layout,
     agents: priorityAgents(board),
     offlineRecipientIds: recipientIds,
     preChatFields: value.preChatFields.map((field) => ({ ...field, key: field.key.trim(), label: field.label.trim() })),

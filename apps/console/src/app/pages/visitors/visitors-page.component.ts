@@ -43,6 +43,7 @@ type Answer = { ok: true; visitors: OnlineVisitor[] } | { ok: false; error: stri
     .verified { font-size: 18px; width: 18px; height: 18px; color: var(--mat-sys-primary); }
     /* Long addresses are cut (the whole one is in the tooltip): the table keeps to the page's width. */
     .clip { display: block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    td.visitor { min-width: 150px; }
     td.page { width: 40%; max-width: 0; min-width: 160px; }
     td.referrer { width: 20%; max-width: 0; min-width: 100px; }
     .number, .time { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
