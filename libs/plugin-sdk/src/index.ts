@@ -6,3 +6,4 @@ export * from './lib/define-channel-plugin';
 export * from './lib/manifest-validation';
 export * from './lib/public-route';
 export * from './lib/signed-in-staff';
+export * from './lib/require-permissions';

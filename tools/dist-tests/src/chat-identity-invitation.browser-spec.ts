@@ -1,4 +1,4 @@
-import { CONSOLE_NAMESPACE, type Desk, type Invitation, type Site } from '@switchboard/contracts';
+import { CONSOLE_NAMESPACE, type Desk, type Invitation, type Site, type SiteIdentitySecret } from '@switchboard/contracts';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -91,7 +91,8 @@ describe('the chat widget: invitation links and signed visitors in Chromium', ()
     const shopOrigin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
     const site = await session.api.post<Site>('/sites', { name: `Signed shop ${Date.now()}`, url: SHOP, allowedOrigins: [shopOrigin], agents: [{ agentId: agent.id, priority: 1 }] });
     siteKey = site.siteKey;
-    signature = createHmac('sha256', site.identitySecret).update(id).digest('hex');
+    const { identitySecret } = await session.api.post<SiteIdentitySecret>(`/sites/${site.id}/identity-secret`, {});
+    signature = createHmac('sha256', identitySecret).update(id).digest('hex');
     const shopPage = async (signed: boolean): Promise<Page> => {
       const page = await freshPage();
       await page.goto(`${shopOrigin}/account${signed ? '?signed=1' : ''}`);

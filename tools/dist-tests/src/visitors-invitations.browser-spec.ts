@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { CONSOLE_NAMESPACE, type Desk, type Invitation, type OnlineVisitor, type Page as PageOf, type Site } from '@switchboard/contracts';
+import { AuditAction, CONSOLE_NAMESPACE, type AuditPage, type Desk, type Invitation, type OnlineVisitor, type Page as PageOf, type Site } from '@switchboard/contracts';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { apiAs, eventually, signedInPage, textOf, useConsoleSession, type ApiClient } from './console-session';
@@ -100,6 +100,11 @@ describe('chat invitations and visitor tracking in Chromium', () => {
     const context = await session.browser.newContext({ viewport: { width: 1200, height: 900 } });
     contexts.push(context);
     const page = watch(await context.newPage());
+    /** What the widget warned about in the page's console (a refused handshake says why there). */
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
     if (identity) {
       // The test page itself, not one made by page.route: Chromium bars a routed (public) page from a local server.
       await page.addInitScript((attributes: Record<string, string>) => {
@@ -117,11 +122,11 @@ describe('chat invitations and visitor tracking in Chromium', () => {
         'data-visitor-signature': identity.signature,
       });
     }
-    return { context, page };
+    return { context, page, warnings };
   };
 
   /** The visitors the API lists for a site, as an agent sees them. */
-  const onlineVisitors = (agent: Agent, siteId: string) => agent.api.get<OnlineVisitor[]>(`/chat/visitors?siteId=${siteId}`);
+  const onlineVisitors = async (agent: Agent, siteId: string) => (await agent.api.get<PageOf<OnlineVisitor>>(`/chat/visitors?siteId=${siteId}`)).items;
 
   const chooseOption = async (page: Page, select: Locator, name: string) => {
     await select.click();
@@ -375,51 +380,104 @@ describe('chat invitations and visitor tracking in Chromium', () => {
     await page.close();
   });
 
-  it('site identity: the admin reveals and renews the secret; a visitor signed with it shows by name as identified', async () => {
+  it('site identity: the admin makes a secret, shown this once; a visitor signed with it shows by name as identified; a newer secret shuts the old one out', async () => {
     const agent = await newAgent('Ida Identity');
     const site = await newSite([{ agentId: agent.id, priority: 1 }]);
-    const oldSecret = (await session.api.get<Site>(`/sites/${site.id}`)).identitySecret;
-    expect(oldSecret).toEqual(expect.any(String));
+    /** How many secrets were made for the site (the audit log records each). */
+    const secretsMade = async () => (await session.api.get<AuditPage>(`/audit?action=${AuditAction.SiteIdentitySecretRenewed}&targetId=${site.id}`)).total;
+    // The site has a secret from its creation, but no response carries it.
+    expect(site).not.toHaveProperty('identitySecret');
+    expect(await session.api.get<Record<string, unknown>>(`/sites/${site.id}`)).not.toHaveProperty('identitySecret');
 
-    // Masked until shown.
+    // The page says the secret is shown only when made, and shows none.
     const admin = watch(await signedInPage(session.browser, session.server.url, ADMIN));
     await admin.goto(`${session.server.url}/sites/${site.id}`);
     const secret = admin.getByTestId('site-identity-secret');
-    await eventually(() => secret.inputValue(), (value) => value === oldSecret);
+    await textOf(admin.getByTestId('site-identity-explain'), 'shown only when it is made');
+    await textOf(admin.getByTestId('site-identity-snippet'), 'data-visitor-signature');
+    expect(await admin.getByTestId('site-identity-sample').first().textContent()).toContain('createHmac');
+    expect(await secret.count()).toBe(0);
+    expect(await admin.getByTestId('site-identity-once').count()).toBe(0);
+
+    // Making one asks first (the old one stops working); cancelled, nothing is made.
+    await admin.getByTestId('site-identity-renew').click();
+    await textOf(admin.getByTestId('confirm-message'), 'stops working at once');
+    await admin.getByTestId('confirm-cancel').click();
+    await admin.getByTestId('confirm-cancel').waitFor({ state: 'detached' });
+    expect(await secret.count()).toBe(0);
+    expect(await secretsMade()).toBe(0);
+
+    // Confirmed: the new secret, masked until shown, with the warning that it will not be shown again.
+    await admin.getByTestId('site-identity-renew').click();
+    await admin.getByTestId('confirm-ok').click();
+    const firstSecret = await eventually(() => secret.inputValue(), (value) => value !== '');
+    expect(firstSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(await secretsMade()).toBe(1);
+    expect(await secret.getAttribute('readonly')).not.toBeNull();
     expect(await secret.getAttribute('type')).toBe('password');
     await admin.getByTestId('site-identity-show').click();
     expect(await secret.getAttribute('type')).toBe('text');
-    await textOf(admin.getByTestId('site-identity-snippet'), 'data-visitor-signature');
+    await textOf(admin.getByTestId('site-identity-once'), 'Copy it now: it will not be shown again.');
 
-    // Renewing asks first; cancelled, nothing changes.
-    await admin.getByTestId('site-identity-renew').click();
-    await admin.getByTestId('confirm-cancel').click();
-    expect((await session.api.get<Site>(`/sites/${site.id}`)).identitySecret).toBe(oldSecret);
-    await admin.getByTestId('site-identity-renew').click();
-    await admin.getByTestId('confirm-ok').click();
-    const newSecret = await eventually(() => secret.inputValue(), (value) => value !== oldSecret && value !== '');
-    expect((await session.api.get<Site>(`/sites/${site.id}`)).identitySecret).toBe(newSecret);
+    // Copy puts it on the clipboard.
+    await admin.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
+    await admin.getByTestId('site-identity-copy').click();
+    await textOf(admin.getByTestId('site-identity-copy'), 'Copied');
+    expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(firstSecret);
 
-    // One visitor signed with the old secret (refused), one with the new.
-    const stale: Identity = { id: 'customer-41', name: 'Stale Signature', email: 'stale@example.test', signature: sign(oldSecret, 'customer-41') };
-    const good: Identity = { id: 'customer-42', name: 'Ivana Identified', email: 'ivana@example.test', signature: sign(newSecret, 'customer-42') };
-    const staleVisitor = await visitorBrowser(stale);
-    await staleVisitor.page.goto(site.testPageUrl);
-    const goodVisitor = await visitorBrowser(good);
-    await goodVisitor.page.goto(site.testPageUrl);
+    // Still in no response.
+    expect(JSON.stringify(await session.api.get<Site>(`/sites/${site.id}`))).not.toContain(firstSecret);
+    expect(JSON.stringify(await session.api.get<PageOf<Site>>('/sites?pageSize=200'))).not.toContain(firstSecret);
 
+    // A visitor signed with it: the agent sees them by name, as identified.
+    const first: Identity = { id: 'customer-41', name: 'Ivana Identified', email: 'ivana@example.test', signature: sign(firstSecret, 'customer-41') };
+    const firstVisitor = await visitorBrowser(first);
+    await firstVisitor.page.goto(site.testPageUrl);
+    await firstVisitor.page.getByTestId('sb-launcher').waitFor();
     const page = await consoleOf(agent);
     await page.locator('mat-nav-list').getByRole('link', { name: 'Visitors' }).click();
     await chooseOption(page, page.getByTestId('visitors-site'), site.name);
-    const listed = await eventually(() => onlineVisitors(agent, site.id), (list) => list.some((entry) => entry.name === good.name));
-    const shown = listed.find((entry) => entry.name === good.name) as OnlineVisitor;
+    const listed = await eventually(() => onlineVisitors(agent, site.id), (list) => list.some((entry) => entry.name === first.name));
+    const shown = listed.find((entry) => entry.name === first.name) as OnlineVisitor;
     expect(shown.identified).toBe(true);
     const row = page.locator(`[data-testid="visitor-row"][data-visitor-id="${shown.id}"]`);
-    await textOf(row.getByTestId('visitor-name'), good.name, 15_000);
+    await textOf(row.getByTestId('visitor-name'), first.name, 15_000);
     await row.getByTestId('visitor-identified').waitFor();
-    expect(listed.map((entry) => entry.name)).not.toContain(stale.name);
-    expect(await page.getByTestId('visitor-row').count()).toBe(listed.length);
-    expect(await page.getByText(stale.name).count()).toBe(0);
+    await firstVisitor.context.close();
+    await eventually(() => onlineVisitors(agent, site.id), (list) => list.length === 0, 15_000);
+
+    // Reloaded, the page cannot show it again.
+    await admin.reload();
+    await textOf(admin.getByTestId('site-identity-explain'), 'shown only when it is made');
+    expect(await secret.count()).toBe(0);
+
+    // Another secret: a different one, masked again; "Copied" no longer holds.
+    await admin.getByTestId('site-identity-renew').click();
+    await admin.getByTestId('confirm-ok').click();
+    const secondSecret = await eventually(() => secret.inputValue(), (value) => value !== '');
+    expect(secondSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(secondSecret).not.toBe(firstSecret);
+    expect(await secretsMade()).toBe(2);
+    expect(await secret.getAttribute('type')).toBe('password');
+    expect((await admin.getByTestId('site-identity-copy').textContent())?.trim()).toContain('Copy');
+    expect(await admin.getByTestId('site-identity-copy').textContent()).not.toContain('Copied');
+
+    // The old signature no longer gets in (the widget is refused and says why); the new one does.
+    const stale = await visitorBrowser(first);
+    await stale.page.goto(site.testPageUrl);
+    await eventually(async () => stale.warnings, (warnings) => warnings.some((text) => text.includes('signature does not match')), 15_000);
+    expect(await stale.page.getByTestId('sb-launcher').count()).toBe(0);
+    const second: Identity = { id: 'customer-42', name: 'Nora Newsecret', email: 'nora@example.test', signature: sign(secondSecret, 'customer-42') };
+    const secondVisitor = await visitorBrowser(second);
+    await secondVisitor.page.goto(site.testPageUrl);
+    await secondVisitor.page.getByTestId('sb-launcher').waitFor();
+    const now = await eventually(() => onlineVisitors(agent, site.id), (list) => list.some((entry) => entry.name === second.name), 15_000);
+    expect(now.find((entry) => entry.name === second.name)?.identified).toBe(true);
+    expect(now.map((entry) => entry.name)).not.toContain(first.name);
+    const newRow = page.locator(`[data-testid="visitor-row"][data-visitor-id="${now.find((entry) => entry.name === second.name)?.id}"]`);
+    await textOf(newRow.getByTestId('visitor-name'), second.name, 15_000);
+    expect(await page.getByTestId('visitor-row').count()).toBe(now.length);
+    expect(await page.getByText(first.name).count()).toBe(0);
     expect(dialogs).toEqual([]);
     await page.close();
     await admin.close();

@@ -1,4 +1,4 @@
-import type { ChatConversation, ChatInvite, ChatMessage, Invitation, InvitationSite, OnlineVisitor, Page, Site } from '@switchboard/contracts';
+import type { ChatConversation, ChatInvite, ChatMessage, Invitation, InvitationSite, OnlineVisitor, Page, Site, SiteIdentitySecret } from '@switchboard/contracts';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { connectVisitor, refusedCode } from '../testing/chat-fixtures';
@@ -88,12 +88,39 @@ describe('web chat: invitations, signed visitors and visitor tracking', () => {
     [inviter, siteAgent].forEach((a) => a.stop());
   });
 
+  it('spends a one-chat code once when two visitors race for it; a declined invitation chat goes along the site route', async () => {
+    const inviter = await liveAgent(ctx.app, ctx.admin);
+    const siteAgent = await liveAgent(ctx.app, ctx.admin);
+    const shop = await site([siteAgent.id]);
+    const once = (await inviter.caller.post('/api/v1/invitations').send({ siteId: shop.id, reusable: false }).expect(201)).body as Invitation;
+    const [a, b] = await Promise.all([0, 1].map(() => connectVisitor(ctx.app, shop.siteKey, { origin: ORIGIN, invitation: codeOf(once) })));
+    const answers = await Promise.all(
+      [a, b].map((v, i) => (v as NonNullable<typeof a>).request<Sent>('chat.message', { clientId: `race-${i}`, body: 'Me first', fields: { name: `Racer ${i}` }, invitation: codeOf(once) })),
+    );
+    expect(answers.filter((r) => r.ok)).toHaveLength(1);
+    expect(answers.filter((r) => !r.ok)).toEqual([{ ok: false, error: expect.objectContaining({ code: 'INVITATION_INVALID' }) }]);
+    const won = (answers.find((r) => r.ok) as { data: Sent }).data;
+
+    // The inviter declines: the chat is no longer held for them, and the site's agent is offered it.
+    const offer = await inviter.nextOffer((o) => o.interaction.id === won.interactionId);
+    expect(siteAgent.offers.some((o) => o.interaction.id === won.interactionId)).toBe(false);
+    await inviter.caller.post(`/api/v1/offers/${offer.id}/reject`).expect(204);
+    await siteAgent.nextOffer((o) => o.interaction.id === won.interactionId);
+    [a, b].forEach((v) => v?.stop());
+    [inviter, siteAgent].forEach((x) => x.stop());
+  });
+
   it('lets a signed visitor resume their chat on another browser; an unsigned claim reaches nothing; a forged one is refused', async () => {
     const agent = await liveAgent(ctx.app, ctx.admin);
     const shop = await site([agent.id]);
-    expect(shop.identitySecret).toMatch(/^[0-9a-f]{64}$/);
+    // Like any secret, it is in no response but the one that makes it.
+    expect(JSON.stringify(shop)).not.toMatch(/secret/i);
+    expect(JSON.stringify((await ctx.admin.get(`/api/v1/sites/${shop.id}`).expect(200)).body)).not.toMatch(/secret/i);
+    const { identitySecret } = (await ctx.admin.post(`/api/v1/sites/${shop.id}/identity-secret`).expect(200)).body as SiteIdentitySecret;
+    expect(identitySecret).toMatch(/^[0-9a-f]{64}$/);
+    await sleep(2100); // The chat reads sites through a 2 s cache.
     const id = `customer-${Date.now()}`;
-    const identity = { id, name: 'Signed Sue', signature: sign(shop.identitySecret, id) };
+    const identity = { id, name: 'Signed Sue', signature: sign(identitySecret, id) };
 
     const laptop = await connectVisitor(ctx.app, shop.siteKey, { origin: ORIGIN, identity });
     const sent = (await laptop.request<Sent>('chat.message', { clientId: 's1', body: 'From my laptop', fields: { name: 'Sue' } })) as { data: Sent };
@@ -113,8 +140,8 @@ describe('web chat: invitations, signed visitors and visitor tracking', () => {
     expect(await refusedCode(ctx.app, shop.siteKey, { origin: ORIGIN, identity: { id: identity.id, signature: 'not hex' } })).toBe('FORBIDDEN');
 
     // A renewed secret: signatures made with the old one stop working (within the site cache's time).
-    const renewed = (await ctx.admin.post(`/api/v1/sites/${shop.id}/identity-secret`).expect(200)).body as Site;
-    expect(renewed.identitySecret).not.toBe(shop.identitySecret);
+    const renewed = (await ctx.admin.post(`/api/v1/sites/${shop.id}/identity-secret`).expect(200)).body as SiteIdentitySecret;
+    expect(renewed.identitySecret).not.toBe(identitySecret);
     await eventually(async () => expect(await refusedCode(ctx.app, shop.siteKey, { origin: ORIGIN, identity })).toBe('FORBIDDEN'), 8000);
     [laptop, phone, claimer].forEach((v) => v.stop());
     agent.stop();
@@ -138,7 +165,7 @@ describe('web chat: invitations, signed visitors and visitor tracking', () => {
     const tab2 = await connectVisitor(ctx.app, shop.siteKey, { origin: ORIGIN, pageUrl: `${ORIGIN}/shoes`, visit, visitorToken: tab1.ready.visitorToken });
     const bystander = await connectVisitor(ctx.app, shop.siteKey, { origin: ORIGIN, pageUrl: `${ORIGIN}/about` });
 
-    const list = async () => (await agent.caller.get(`/api/v1/chat/visitors?siteId=${shop.id}`).expect(200)).body as OnlineVisitor[];
+    const list = async () => ((await agent.caller.get(`/api/v1/chat/visitors?siteId=${shop.id}`).expect(200)).body as Page<OnlineVisitor>).items;
     const visitors = await list();
     expect(visitors).toHaveLength(2);
     const browsing = visitors.find((v) => v.tabs === 2) as OnlineVisitor;

@@ -77,11 +77,6 @@ export interface Site {
   allowedOrigins: string[];
   /** Public key in the embed snippet; `POST /api/v1/sites/:id/key` replaces it. */
   siteKey: string;
-  /**
-   * Signs visitor identities (ChatVisitorIdentity): the site's server computes the hex
-   * HMAC-SHA256 of the visitor's id with it. Never put it in a page. `POST /api/v1/sites/:id/identity-secret` replaces it.
-   */
-  identitySecret: string;
   /** Chat layout name; null = the default layout. */
   layout: string | null;
   agents: SiteAgent[];
@@ -93,6 +88,16 @@ export interface Site {
   enabled: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * The secret that signs a site's visitor identities (ChatVisitorIdentity): the site's server
+ * computes the hex HMAC-SHA256 of the visitor's id with it; never put it in a page. Like every
+ * secret it is in no other response: `POST /api/v1/sites/:id/identity-secret` makes a new one
+ * (the old one stops working) and answers it this once.
+ */
+export interface SiteIdentitySecret {
+  identitySecret: string;
 }
 
 export interface SiteRequest {

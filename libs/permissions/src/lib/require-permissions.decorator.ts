@@ -1,7 +1,2 @@
-import { SetMetadata } from '@nestjs/common';
-import type { Permission } from '@switchboard/contracts';
-
-export const REQUIRED_PERMISSIONS = 'switchboard:requiredPermissions';
-
-/** The route needs every one of these permissions (checked by PermissionsGuard after sign-in). */
-export const RequirePermissions = (...permissions: Permission[]) => SetMetadata(REQUIRED_PERMISSIONS, permissions);
+/** The decorator lives in plugin-sdk, so that plugins' routes can require permissions too. */
+export { RequirePermissions, REQUIRED_PERMISSIONS } from '@switchboard/plugin-sdk';

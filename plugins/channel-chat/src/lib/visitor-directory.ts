@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { personalData, type ChatServerEvents, type OnlineVisitor } from '@switchboard/contracts';
+import { DomainException, ErrorCode, personalData, type ChatServerEvents, type OnlineVisitor } from '@switchboard/contracts';
 import { CONTACT_CONVERSATIONS, type ContactConversations } from '@switchboard/plugin-sdk';
 import type { Namespace } from 'socket.io';
 import { siteRoom, visitorRoom } from './visitor-identity';
@@ -27,7 +27,7 @@ export class VisitorDirectory {
   /** Everyone browsing (one site's visitors, or every site's), those on the site longest first. */
   async online(siteId?: string): Promise<OnlineVisitor[]> {
     if (!this.namespace) return [];
-    const sockets = await (siteId ? this.namespace.in(siteRoom(siteId)) : this.namespace).fetchSockets();
+    const sockets = await answered((siteId ? this.namespace.in(siteRoom(siteId)) : this.namespace).fetchSockets());
     const visitors = new Map<string, VisitorData[]>();
     for (const { data } of sockets) {
       if (!data?.contact) continue;
@@ -60,10 +60,22 @@ export class VisitorDirectory {
       .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
   }
 
-  /** Whether a visitor has a tab open on the site (on any node). */
-  async isOnline(siteId: string, visitorId: string): Promise<boolean> {
-    if (!this.namespace) return false;
-    return (await this.namespace.in(visitorRoom(siteId, visitorId)).fetchSockets()).length > 0;
+  /** One visitor, if they have a tab open on the site (on any node): whether they chat now. */
+  async visitor(siteId: string, visitorId: string): Promise<{ interactionId: string | null } | null> {
+    if (!this.namespace) return null;
+    const tabs = await answered(this.namespace.in(visitorRoom(siteId, visitorId)).fetchSockets());
+    if (!tabs.length) return null;
+    const [open] = await this.conversations.openOf(CHANNEL, [{ accountId: siteId, contactAddress: visitorId }]);
+    return { interactionId: open?.interactionId ?? null };
+  }
+}
+
+/** The sockets of every node, or 503 when a node does not answer in time (the adapter's request timeout). */
+async function answered<T>(fetching: Promise<T>): Promise<T> {
+  try {
+    return await fetching;
+  } catch {
+    throw new DomainException(ErrorCode.Unavailable, 'Not every server answered in time: try again');
   }
 }
 

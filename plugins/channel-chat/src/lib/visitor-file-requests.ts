@@ -1,7 +1,7 @@
 import { CHAT_IDENTITY_ID_MAX, DomainException, ErrorCode, invalidField, type ChatMessage, type ChatSiteSettings } from '@switchboard/contracts';
 import type { ChannelAccount, ContactRef, ConversationMessage } from '@switchboard/plugin-sdk';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { checkIdentity, identifiedAddress, visitorAddress } from './visitor-identity';
+import { checkIdentity, contactAddressOf } from './visitor-identity';
 import { parse, RequestProblem } from './visitor-requests';
 
 /** Who is asking: the token `chat.ready` gave the widget, and the site's signed identity of the visitor when the page has one. */
@@ -49,7 +49,7 @@ export function contactOf(site: ChannelAccount<ChatSiteSettings>, credentials: V
   const identity = credentials.identityId === undefined ? undefined : { id: credentials.identityId, signature: credentials.identitySignature };
   const signed = checkIdentity(site.settings.identitySecret, identity);
   if (signed.kind === 'forged') throw new DomainException(ErrorCode.Forbidden, signed.reason);
-  return { channelId: 'chat', accountId: site.id, contactAddress: signed.kind === 'signed' ? identifiedAddress(signed.id) : visitorAddress(credentials.visitorToken) };
+  return { channelId: 'chat', accountId: site.id, contactAddress: contactAddressOf(signed, credentials.visitorToken) };
 }
 
 /** A stored message as the widget shows it. */

@@ -33,15 +33,22 @@ export const identitySignature = (secret: string, id: string): string => createH
 
 const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null);
 
+export type IdentityCheck = { kind: 'anonymous' } | { kind: 'forged'; reason: string } | ({ kind: 'signed' } & VerifiedIdentity);
+
+/** A visitor's contact address: a signed-in visitor's the same on every browser, anyone else's their token's. */
+export const contactAddressOf = (signed: Exclude<IdentityCheck, { kind: 'forged' }>, token: string): string =>
+  signed.kind === 'signed' ? identifiedAddress(signed.id) : visitorAddress(token);
+
 /**
  * The handshake's identity: `anonymous` when there is none or it carries no signature (it is then
  * ignored: an unsigned claim never reaches anyone's conversations), `forged` when the signature
  * does not match, else the identity the site vouched for.
  */
-export function checkIdentity(secret: string, identity: unknown): { kind: 'anonymous' } | { kind: 'forged'; reason: string } | ({ kind: 'signed' } & VerifiedIdentity) {
+export function checkIdentity(secret: string, identity: unknown): IdentityCheck {
   if (!identity || typeof identity !== 'object') return { kind: 'anonymous' };
   const { id, signature, name, email } = identity as Record<string, unknown>;
   if (signature === undefined || signature === null || signature === '') return { kind: 'anonymous' };
+  if (!secret) return { kind: 'forged', reason: 'This site signs no visitor identities' };
   if (typeof id !== 'string' || !id.trim() || id.length > CHAT_IDENTITY_ID_MAX) return { kind: 'forged', reason: `The visitor id must be 1 to ${CHAT_IDENTITY_ID_MAX} characters` };
   if (typeof signature !== 'string' || !SIGNATURE.test(signature)) return { kind: 'forged', reason: 'The visitor signature must be 64 hexadecimal digits' };
   const expected = Buffer.from(identitySignature(secret, id), 'hex');

@@ -29,7 +29,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { ChatChannel } from './chat-channel';
 import { emailOf, nameOf, preChatAnswers } from './pre-chat';
-import { checkIdentity, identifiedAddress, isVisitorToken, newVisitorToken, siteRoom, visitorAddress, visitorRoom, type VerifiedIdentity } from './visitor-identity';
+import { checkIdentity, contactAddressOf, isVisitorToken, newVisitorToken, siteRoom, visitorRoom, type VerifiedIdentity } from './visitor-identity';
 import { VisitorDirectory } from './visitor-directory';
 import { VisitorLimits } from './visitor-limits';
 import { InvitedRequest, OfflineRequest, parse, RateRequest, ReadRequest, RequestProblem, SendMessageRequest, TranscriptRequest, TypingRequest } from './visitor-requests';
@@ -37,12 +37,11 @@ import { visitOf, type Visit } from './visitor-visit';
 
 /**
  * What a visitor socket carries. It is small and plain on purpose: visitor tracking reads it from
- * every node (`fetchSockets`); the site itself stays in the gateway's own map.
+ * every node (`fetchSockets`); the site and the visitor's token stay in the gateway's own map.
  */
 export interface VisitorData {
   siteId: string;
   siteName: string;
-  token: string;
   contact: ContactRef;
   ip: string;
   pageUrl?: string;
@@ -91,8 +90,8 @@ export function toChatConversation(conversation: ContactConversation): ChatConve
 @WebSocketGateway({ namespace: CHAT_NAMESPACE })
 export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnModuleInit {
   private readonly logger = new Logger('ChatVisitors');
-  /** Each socket's site, as read at its handshake. */
-  private readonly sites = new WeakMap<VisitorSocket, ChannelAccount<ChatSiteSettings>>();
+  /** Each socket's site, as read at its handshake, and the visitor's token (kept off `socket.data`, which other nodes read). */
+  private readonly admitted = new WeakMap<VisitorSocket, { site: ChannelAccount<ChatSiteSettings>; token: string }>();
 
   constructor(
     @Inject(INTERACTION_INTAKE) private readonly intake: InteractionIntake,
@@ -137,14 +136,13 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnMod
     if (signed.kind === 'forged') throw refused(ErrorCode.Forbidden, signed.reason);
     const token = isVisitorToken(visitorToken) ? visitorToken : newVisitorToken();
     const page = typeof pageUrl === 'string' && pageUrl.length <= 2000 ? pageUrl : undefined;
-    this.sites.set(socket, site);
+    this.admitted.set(socket, { site, token });
     socket.data = {
       siteId: site.id,
       siteName: site.name,
-      token,
       ip,
       // A signed-in visitor is the same contact on every browser; anyone else is their token's.
-      contact: { channelId: CHANNEL, accountId: site.id, contactAddress: signed.kind === 'signed' ? identifiedAddress(signed.id) : visitorAddress(token) },
+      contact: { channelId: CHANNEL, accountId: site.id, contactAddress: contactAddressOf(signed, token) },
       pageUrl: page,
       identity: signed.kind === 'signed' ? { id: signed.id, name: signed.name, email: signed.email } : null,
       invitation: typeof invitation === 'string' && invitation.length <= 100 ? invitation : undefined,
@@ -155,15 +153,16 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnMod
 
   /** The site of a socket the handshake admitted. */
   private siteOf(socket: VisitorSocket): ChannelAccount<ChatSiteSettings> {
-    const site = this.sites.get(socket);
-    if (!site) throw new Error('A visitor socket without a site');
-    return site;
+    const admitted = this.admitted.get(socket);
+    if (!admitted) throw new Error('A visitor socket without a site');
+    return admitted.site;
   }
 
   async handleConnection(socket: VisitorSocket): Promise<void> {
-    const site = this.sites.get(socket);
-    if (!site) return;
-    const { contact, token, pageUrl, invitation } = socket.data;
+    const admitted = this.admitted.get(socket);
+    if (!admitted) return;
+    const { site, token } = admitted;
+    const { contact, pageUrl, invitation } = socket.data;
     try {
       await socket.join([visitorRoom(contact.accountId, contact.contactAddress), siteRoom(site.id)]);
       const [conversation, online, grant] = await Promise.all([

@@ -1,6 +1,6 @@
 import { HttpClient, type HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Page, Site, SiteEmbed, SiteRequest } from '@switchboard/contracts';
+import type { Page, Site, SiteEmbed, SiteIdentitySecret, SiteRequest } from '@switchboard/contracts';
 import type { Observable } from 'rxjs';
 
 const BASE = '/api/v1/sites';
@@ -36,9 +36,12 @@ export class SitesApi {
     return this.http.post<Site>(`${BASE}/${id}/key`, null);
   }
 
-  /** A new identity secret: identities signed with the old one are refused. */
-  renewIdentitySecret(id: string): Observable<Site> {
-    return this.http.post<Site>(`${BASE}/${id}/identity-secret`, null);
+  /**
+   * A new identity secret, answered this once (no other response carries it): identities signed
+   * with the old one are refused from now on.
+   */
+  renewIdentitySecret(id: string): Observable<SiteIdentitySecret> {
+    return this.http.post<SiteIdentitySecret>(`${BASE}/${id}/identity-secret`, null);
   }
 
   /** The tag to paste before `</body>`, and the public page that tests it. */

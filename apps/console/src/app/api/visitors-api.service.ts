@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Invitation, OnlineVisitor, ProactiveInviteRequest } from '@switchboard/contracts';
+import type { Invitation, OnlineVisitor, Page, ProactiveInviteRequest } from '@switchboard/contracts';
 import type { Observable } from 'rxjs';
 import { ownErrors } from '../core/http-context';
 import { toParams } from '../shared/http-params';
@@ -12,9 +12,9 @@ const BASE = '/api/v1/chat/visitors';
 export class VisitorsApi {
   private readonly http = inject(HttpClient);
 
-  /** Visitors with the chat box open right now; every site when `siteId` is empty. The caller shows the failure (it polls). */
-  online(siteId: string | null): Observable<OnlineVisitor[]> {
-    return this.http.get<OnlineVisitor[]>(BASE, { params: toParams({ siteId }), context: ownErrors() });
+  /** A page of the visitors with the chat box open right now; every site when `siteId` is empty. The caller shows the failure (it polls). */
+  online(siteId: string | null, page: number, pageSize: number): Observable<Page<OnlineVisitor>> {
+    return this.http.get<Page<OnlineVisitor>>(BASE, { params: toParams({ siteId, page, pageSize }), context: ownErrors() });
   }
 
   /** Shows an invitation to chat with the caller on the visitor's screen; the caller shows the failure. */

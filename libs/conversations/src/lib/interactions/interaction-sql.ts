@@ -36,6 +36,8 @@ export interface InteractionChange {
   clearDeclined?: boolean;
   /** Drops the overflow deadline (the interaction waits without a limit). */
   clearDeadline?: boolean;
+  /** Ends an invitation's hold: the interaction follows its own route (queue, rule, site) from now on. */
+  clearDirect?: boolean;
   answered?: boolean;
   closedReason?: string;
 }
@@ -99,12 +101,14 @@ export function toInteractionRow(raw: RawInteractionRow): InteractionRow {
 function waitingRoutes(q: SqlStatement, filter: Omit<WaitingFilter, 'agentId'>): Array<{ keys: string; where: string }> {
   const queueIds = q.param(filter.queueIds, 'uuid[]');
   const channels = q.param(filter.openChannels, 'text[]');
+  // An invitation's interaction goes to its agent alone, whatever else its route says.
+  const notDirect = 'i.direct_agent_id is null';
   return [
-    { keys: queueIds, where: 'i.queue_id = k.key' },
-    { keys: q.param(filter.ruleIds, 'uuid[]'), where: `i.rule_id = k.key and (i.queue_id is null or i.queue_id <> all(${queueIds}))` },
-    { keys: q.param(filter.siteIds, 'uuid[]'), where: 'i.site_id = k.key and i.queue_id is null and i.rule_id is null' },
-    { keys: channels, where: 'i.channel = k.key and i.queue_id is null and i.rule_id is null and i.site_id is null and i.direct_agent_id is null' },
-    { keys: q.param(filter.directAgentIds, 'uuid[]'), where: `i.direct_agent_id = k.key and i.queue_id is null and i.channel = any(${channels})` },
+    { keys: queueIds, where: `i.queue_id = k.key and ${notDirect}` },
+    { keys: q.param(filter.ruleIds, 'uuid[]'), where: `i.rule_id = k.key and (i.queue_id is null or i.queue_id <> all(${queueIds})) and ${notDirect}` },
+    { keys: q.param(filter.siteIds, 'uuid[]'), where: `i.site_id = k.key and i.queue_id is null and i.rule_id is null and ${notDirect}` },
+    { keys: channels, where: `i.channel = k.key and i.queue_id is null and i.rule_id is null and i.site_id is null and ${notDirect}` },
+    { keys: q.param(filter.directAgentIds, 'uuid[]'), where: `i.direct_agent_id = k.key and i.channel = any(${channels})` },
   ];
 }
 
@@ -184,6 +188,7 @@ export const InteractionSql = {
     if (change.declinedBy) sets.push(`declined_by = array_append(declined_by, ${q.param(change.declinedBy, 'uuid')})`, 'declined_at = now()');
     if (change.clearDeclined) sets.push(`declined_by = '{}'`, 'declined_at = null');
     if (change.clearDeadline) sets.push('wait_deadline = null');
+    if (change.clearDirect) sets.push('direct_agent_id = null');
     if (change.answered) sets.push('answered_at = coalesce(answered_at, now())');
     if (change.closedReason) sets.push(`closed_reason = ${q.param(change.closedReason)}`);
     q.with(

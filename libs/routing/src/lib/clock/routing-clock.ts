@@ -106,9 +106,10 @@ export class RoutingClock implements OnApplicationBootstrap, BeforeApplicationSh
    */
   private async retryWaiting(): Promise<void> {
     await this.interactions.forgetDeclines(30);
-    for (const id of await this.interactions.oldestWaiting(20)) {
-      if (!(await this.dispatcher.dispatchInteraction(id))) break;
-    }
+    // A route found without room is not tried again in this pass; the others still are (one
+    // interaction nobody can take — its agents away — must not hold up everyone else's).
+    const full = new Set<string>();
+    await this.eachUntilStopped(await this.interactions.oldestWaiting(20), (id) => this.dispatcher.dispatchInteraction(id, undefined, full));
   }
 
   /** Repairs what no transaction should ever leave behind, and says so in the log; answers the agents recounted. */

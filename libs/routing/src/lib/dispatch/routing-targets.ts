@@ -104,6 +104,10 @@ export class RoutingTargets {
 
   async forInteraction(interaction: Route): Promise<Target> {
     const channel = capacityChannel(interaction.channel);
+    if (interaction.directAgentId) {
+      const { offerTimeoutSeconds } = await this.settings.get();
+      return { channel, candidates: [{ agentId: interaction.directAgentId, priority: 1 }], strategy: RoutingStrategy.Priority, offerTimeoutSeconds, cursorKey: `agent:${interaction.directAgentId}` };
+    }
     const queue = interaction.queueId ? await this.queue(interaction.queueId) : null;
     if (queue) {
       const members = await this.memberCache.get(queue.id, () => this.queues.routingMembers(queue.id));
@@ -117,9 +121,6 @@ export class RoutingTargets {
       };
     }
     const { offerTimeoutSeconds } = await this.settings.get();
-    if (interaction.directAgentId) {
-      return { channel, candidates: [{ agentId: interaction.directAgentId, priority: 1 }], strategy: RoutingStrategy.Priority, offerTimeoutSeconds, cursorKey: `agent:${interaction.directAgentId}` };
-    }
     const rule = interaction.ruleId ? (await this.rules.enabledRules()).find((r) => r.id === interaction.ruleId) : undefined;
     if (rule?.agents.length) return { channel, candidates: rule.agents, strategy: RoutingStrategy.Priority, offerTimeoutSeconds, cursorKey: `rule:${rule.id}` };
     const site = interaction.siteId ? await this.site(interaction.siteId) : null;

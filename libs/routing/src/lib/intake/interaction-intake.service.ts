@@ -41,32 +41,43 @@ export class InteractionIntakeService implements InteractionIntake {
     // A message that may only continue an open interaction needs no route.
     const opens = message.mayOpen !== false;
     const invited = opens && message.invitation ? await this.redeem(message) : null;
+    let stored: { answer: IntakeResult; opened: boolean };
     try {
-      const result = await this.store(message, opens, invited);
-      // The message joined an interaction already open (or was a resend): the invitation was not used.
-      if (invited && !result.opened) await this.invitations.release(invited);
-      return result.answer;
+      stored = await this.store(message, opens, invited);
     } catch (error) {
       if (invited) await this.invitations.release(invited);
       throw error;
     }
+    // It joined an interaction already open (opened by another tab meanwhile): the invitation was not used.
+    if (invited && !stored.opened) await this.invitations.release(invited);
+    return stored.answer;
   }
 
-  /** The agent an invitation's chat goes to, spending one use; refused when the code cannot open a chat. */
+  /**
+   * The agent an invitation's chat goes to, spending one use; null when the chat need not spend
+   * it (it joins one already open: a resend, another tab) or the agent cannot answer now (it goes
+   * along the site's route instead). Refused when the code cannot open a chat.
+   */
   private async redeem(message: InboundMessage): Promise<Redeemed | null> {
-    // A resend of the opening message (or one from another tab) joins the chat it opened: nothing to spend.
-    if (await this.interactions.hasOpen({ channel: message.channelId, accountId: message.accountId, threadKey: message.externalThreadId ?? message.contactAddress })) return null;
+    const thread = { channel: message.channelId, accountId: message.accountId, threadKey: message.externalThreadId ?? message.contactAddress };
+    if (await this.interactions.hasOpen(thread)) return null;
     const redeemed = await this.invitations.redeem(message.channelId, message.accountId, message.invitation ?? '');
-    if (!redeemed) throw new DomainException(ErrorCode.InvitationInvalid, 'This invitation has been used or withdrawn: start a chat without it');
+    if (!redeemed) {
+      // Another tab's opening message spent it a moment ago: this one joins that chat.
+      if (await this.interactions.hasOpen(thread)) return null;
+      throw new DomainException(ErrorCode.InvitationInvalid, 'This invitation has been used or withdrawn: start a chat without it');
+    }
+    if (!(await this.agents.anyOnline(capacityChannel(message.channelId), [redeemed.agentId]))) {
+      await this.invitations.release(redeemed);
+      return null;
+    }
     return redeemed;
   }
 
   private async store(message: InboundMessage, opens: boolean, invited: Redeemed | null): Promise<{ answer: IntakeResult; opened: boolean }> {
-    const { rule: _rule, site: _site, ...route } = invited
-      ? { ...NO_ROUTE, directAgentId: invited.agentId, rule: null, site: null }
-      : opens
-        ? await this.targets.opening(message.pageUrl, { channel: message.channelId, accountId: message.accountId })
-        : { ...NO_ROUTE, rule: null, site: null };
+    const opening = opens ? await this.targets.opening(message.pageUrl, { channel: message.channelId, accountId: message.accountId }) : { ...NO_ROUTE, rule: null, site: null };
+    // An invitation's chat is held for its agent (no overflow meanwhile); its own route takes over if they do not take it.
+    const { rule: _rule, site: _site, ...route } = invited ? { ...opening, directAgentId: invited.agentId, maxWaitSeconds: null } : opening;
     const target = opens ? await this.targets.forInteraction({ channel: message.channelId, ...route }) : null;
     const result = await this.interactions.receive(
       {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainException, ErrorCode, hasPermission, invalidField, Permission, type CurrentUser, type Invitation, type InvitationSite, type Page } from '@switchboard/contracts';
+import { DomainException, ErrorCode, invalidField, type CurrentUser, type Invitation, type InvitationSite, type Page } from '@switchboard/contracts';
 import { pageOf, returningRows } from '@switchboard/db';
 import type { InvitationGrant, Invitations } from '@switchboard/plugin-sdk';
+import { AgentAccessPolicy } from '@switchboard/queues';
 import { SitesService } from '@switchboard/sites';
 import { UsersService } from '@switchboard/staff';
 import { randomBytes } from 'node:crypto';
@@ -52,12 +53,17 @@ export class InvitationsService implements Invitations {
     private readonly dataSource: DataSource,
     private readonly sites: SitesService,
     private readonly users: UsersService,
+    private readonly access: AgentAccessPolicy,
   ) {}
 
-  /** An invitation made through the API (by `actor`, for themself or — with the permission — for another agent). */
+  /** An invitation made through the API (by `actor`, for themself or for an agent they manage: admins any, supervisors their queues' agents). */
   async createFor(actor: CurrentUser, input: { siteId: string; reusable?: boolean; agentId?: string }): Promise<Invitation> {
     const agentId = input.agentId ?? actor.id;
-    if (agentId !== actor.id && !hasPermission(actor, Permission.PresenceManage)) throw new DomainException(ErrorCode.Forbidden, 'Only supervisors may invite on behalf of another agent');
+    if (agentId !== actor.id) {
+      const [agent] = await this.users.summaries([agentId]);
+      if (!agent) throw invalidField('agentId', 'No such agent');
+      await this.access.assertMayManage(actor, [agent]);
+    }
     const { invitation } = await this.create({ channelId: CHAT, accountId: input.siteId, agentId, reusable: input.reusable ?? true, createdBy: actor.id });
     return invitation;
   }
@@ -78,11 +84,14 @@ export class InvitationsService implements Invitations {
   }
 
   async list(actor: CurrentUser, query: InvitationQueryDto): Promise<Page<Invitation>> {
-    const seesAll = hasPermission(actor, Permission.PresenceManage);
-    const agentId = seesAll ? query.agentId : actor.id;
+    // Admins see everyone's, supervisors their agents' and their own, agents their own.
+    const visible = await this.access.visibleAgents(actor);
+    const agentIds = visible.all ? null : [...new Set([...visible.ids, actor.id])];
+    if (query.agentId && agentIds && !agentIds.includes(query.agentId)) return pageOf([], 0, query);
     const where: string[] = [];
     const params: unknown[] = [];
-    if (agentId) where.push(`agent_id = $${params.push(agentId)}`);
+    if (query.agentId) where.push(`agent_id = $${params.push(query.agentId)}`);
+    else if (agentIds) where.push(`agent_id = any($${params.push(agentIds)}::uuid[])`);
     if (query.siteId) where.push(`account_id = $${params.push(query.siteId)}`);
     if (query.valid !== undefined) where.push(query.valid ? VALID : `not ${VALID}`);
     const filter = where.length ? `where ${where.join(' and ')}` : '';
@@ -98,7 +107,7 @@ export class InvitationsService implements Invitations {
   async invalidate(actor: CurrentUser, id: string): Promise<Invitation> {
     const rows: InvitationRow[] = await this.dataSource.query(`${SELECT} where id = $1`, [id]);
     const row = rows[0];
-    if (!row || (row.agentId !== actor.id && !hasPermission(actor, Permission.PresenceManage))) throw notFound();
+    if (!row || !(await this.mayActFor(actor, row.agentId))) throw notFound();
     const [changed] = await returningRows<InvitationRow>(
       this.dataSource,
       `update chat_invitations set invalidated_at = coalesce(invalidated_at, now()) where id = $1
@@ -107,6 +116,13 @@ export class InvitationsService implements Invitations {
     );
     const [view] = await this.views([changed ?? row]);
     return view as Invitation;
+  }
+
+  /** Whether the actor may act on this agent's invitations: their own, or an agent they manage. */
+  private async mayActFor(actor: CurrentUser, agentId: string): Promise<boolean> {
+    if (agentId === actor.id) return true;
+    const [agent] = await this.users.summaries([agentId]);
+    return Boolean(agent) && (await this.access.assertMayManage(actor, [agent as { id: string; role: CurrentUser['role'] }]).then(() => true, () => false));
   }
 
   /** The sites an agent may invite to: the enabled ones. */

@@ -132,7 +132,9 @@ export class OfferActions {
       if (!removed) return null;
       const last = interaction.status === InteractionStatus.Offered && (await this.offers.pendingCount(manager, interaction.id)) === 0;
       const event = { type: ending.event, agentId: removed.agentId, queueId: interaction.queueId };
-      if (last) await this.interactions.change(manager, interaction.id, { status: InteractionStatus.Waiting, declinedBy: ending.declined ? removed.agentId : undefined }, event);
+      // The invitation's agent did not take it (declined, let it time out, left): anyone on its own route may.
+      const clearDirect = interaction.directAgentId === removed.agentId;
+      if (last) await this.interactions.change(manager, interaction.id, { status: InteractionStatus.Waiting, declinedBy: ending.declined ? removed.agentId : undefined, clearDirect }, event);
       else await this.interactions.recordEvent(manager, interaction.id, event);
       return { requeued: last };
     });
@@ -185,7 +187,7 @@ export class OfferActions {
       await this.arbiter.release(manager, { interactionId });
       const event = { type: 'transferred' as const, agentId, queueId: to.queueId ?? interaction.queueId, details: { to } };
       if (queue) {
-        await this.interactions.change(manager, interactionId, { status: InteractionStatus.Waiting, agentId: null, queueId: queue.id, requeue: { maxWaitSeconds: queue.maxWaitSeconds || null }, clearDeclined: true }, event);
+        await this.interactions.change(manager, interactionId, { status: InteractionStatus.Waiting, agentId: null, queueId: queue.id, requeue: { maxWaitSeconds: queue.maxWaitSeconds || null }, clearDeclined: true, clearDirect: true }, event);
         return { offers: [], interaction };
       }
       const channel = capacityChannel(interaction.channel);
@@ -196,8 +198,9 @@ export class OfferActions {
         true,
       );
       if (!offers.length) throw new DomainException(ErrorCode.Conflict, 'This agent cannot take it now (not online, or no room)', [{ field: 'agentId', messages: ['No room'] }]);
-      await this.interactions.change(manager, interactionId, { status: InteractionStatus.Offered, agentId: null, clearDeclined: true }, event);
-      return { offers, interaction: { ...interaction, status: InteractionStatus.Offered, agentId: null } };
+      // Transferred: the invitation no longer holds it (a decline now sends it along its own route).
+      await this.interactions.change(manager, interactionId, { status: InteractionStatus.Offered, agentId: null, clearDeclined: true, clearDirect: true }, event);
+      return { offers, interaction: { ...interaction, status: InteractionStatus.Offered, agentId: null, directAgentId: null } };
     });
     this.notices.send(agentId, 'interaction.transferred', { interactionId, to });
     for (const offer of result.offers) this.notices.send(offer.agentId, 'offer.new', toOffer(offer, toSummary(result.interaction)));

@@ -58,7 +58,7 @@ export class ChatAccounts {
   }
 
   private async account(site: Site): Promise<ChannelAccount<ChatSiteSettings>> {
-    const template = await this.template(site.layout);
+    const [template, identitySecret] = await Promise.all([this.template(site.layout), this.sites.identitySecretOf(site.id)]);
     const layoutHtml = Object.fromEntries(
       CHAT_LANGUAGES.map((lang) => [lang, renderLayout(template, { ...WORDS[lang], siteName: site.name, siteUrl: site.url, lang })]),
     ) as Record<ChatLanguage, string>;
@@ -69,7 +69,7 @@ export class ChatAccounts {
       channelId: 'chat',
       name: site.name,
       enabled: site.enabled,
-      settings: { siteKey: site.siteKey, url: site.url, allowedOrigins, preChatFields: site.preChatFields, layoutHtml, identitySecret: site.identitySecret },
+      settings: { siteKey: site.siteKey, url: site.url, allowedOrigins, preChatFields: site.preChatFields, layoutHtml, identitySecret: identitySecret ?? '' },
     };
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Permission, type Page, type Site, type SiteEmbed } from '@switchboard/contracts';
+import { Permission, type Page, type Site, type SiteEmbed, type SiteIdentitySecret } from '@switchboard/contracts';
 import { PageQueryDto } from '@switchboard/db';
 import { RequirePermissions } from '@switchboard/permissions';
 import { SiteDto } from '../dto/site.dto';
@@ -48,10 +48,10 @@ export class SitesController {
     return this.sites.renewKey(siteId);
   }
 
-  /** A new identity secret; identities signed with the old one are refused. */
+  /** A new identity secret, answered this once; identities signed with the old one are refused. */
   @Post(':id/identity-secret')
   @HttpCode(200)
-  renewIdentitySecret(@Param('id', id) siteId: string): Promise<Site> {
+  renewIdentitySecret(@Param('id', id) siteId: string): Promise<SiteIdentitySecret> {
     return this.sites.renewIdentitySecret(siteId);
   }
 

@@ -11,6 +11,7 @@ import {
   type Page,
   type Site,
   type SiteEmbed,
+  type SiteIdentitySecret,
 } from '@switchboard/contracts';
 import { containsPattern, direction, isUniqueViolation, pageOf, type PageQueryDto } from '@switchboard/db';
 import { UsersService } from '@switchboard/staff';
@@ -23,7 +24,7 @@ import { embedOf, widgetPageHtml, type WidgetPageContent } from './widget-page';
 
 type SiteRow = Omit<Site, 'agents' | 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
 
-const SELECT = `select s.id, s.name, s.url, s.description, s.allowed_origins as "allowedOrigins", s.site_key as "siteKey", s.identity_secret as "identitySecret", s.layout,
+const SELECT = `select s.id, s.name, s.url, s.description, s.allowed_origins as "allowedOrigins", s.site_key as "siteKey", s.layout,
   s.offline_recipient_ids as "offlineRecipientIds", s.pre_chat_fields as "preChatFields", s.business_hours as "businessHours",
   s.enabled, s.created_at as "createdAt", s.updated_at as "updatedAt"
   from sites s`;
@@ -174,13 +175,19 @@ export class SitesService {
     return site;
   }
 
-  /** A new identity secret: identities signed with the old one are refused. */
-  async renewIdentitySecret(id: string): Promise<Site> {
-    await this.get(id);
-    await this.dataSource.query('update sites set identity_secret = $2, updated_at = now() where id = $1', [id, newIdentitySecret()]);
+  /** A new identity secret, answered this once: identities signed with the old one are refused. */
+  async renewIdentitySecret(id: string): Promise<SiteIdentitySecret> {
     const site = await this.get(id);
+    const identitySecret = newIdentitySecret();
+    await this.dataSource.query('update sites set identity_secret = $2, updated_at = now() where id = $1', [id, identitySecret]);
     await this.audit.record({ action: AuditAction.SiteIdentitySecretRenewed, target: targetOf(site) });
-    return site;
+    return { identitySecret };
+  }
+
+  /** The secret that signs the site's visitor identities (for the chat's handshake only: never in a response). */
+  async identitySecretOf(id: string): Promise<string | null> {
+    const [row] = await this.dataSource.query('select identity_secret as "identitySecret" from sites where id = $1', [id]);
+    return (row as { identitySecret: string } | undefined)?.identitySecret ?? null;
   }
 
   async embed(id: string): Promise<SiteEmbed> {

@@ -1,5 +1,5 @@
 import { ClipboardModule } from '@angular/cdk/clipboard';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -44,7 +44,8 @@ const SNIPPET_SAMPLE = `<script async src="…/widget.js" data-site-key="…"
 /**
  * A site's "Visitor identity": the secret with which the site's server signs who a signed-in
  * visitor is, so agents see them by name and their chats follow them from browser to browser.
- * Masked until shown; renewing it makes every signature made so far fail.
+ * No response carries a site's secret: making a new one (the old one stops working) shows it
+ * here, this once, masked until shown.
  */
 @Component({
   selector: 'sb-site-identity',
@@ -54,33 +55,47 @@ const SNIPPET_SAMPLE = `<script async src="…/widget.js" data-site-key="…"
       <h2 id="site-identity-title">Visitor identity</h2>
       <p class="explain">
         When your visitors sign in to your site, the chat can know who they are: agents see them by name as identified visitors, and their open chat and
-        history follow them to any browser. Your site's server signs the visitor's id with this secret (HMAC-SHA256, in hexadecimal) and the page passes the
-        id, name, e-mail and signature on the snippet's tag. Keep the secret on your server: never put it in a page.
+        history follow them to any browser. Your site's server signs the visitor's id with the site's identity secret (HMAC-SHA256, in hexadecimal) and the
+        page passes the id, name, e-mail and signature on the snippet's tag. Keep the secret on your server: never put it in a page.
       </p>
-      <div class="secret">
-        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="field">
-          <mat-label>Identity secret</mat-label>
-          <input matInput readonly [type]="shown() ? 'text' : 'password'" [value]="site().identitySecret" autocomplete="off" spellcheck="false" data-testid="site-identity-secret" />
-          <button
-            mat-icon-button
-            matSuffix
-            type="button"
-            (click)="shown.set(!shown())"
-            [attr.aria-label]="shown() ? 'Hide the identity secret' : 'Show the identity secret'"
-            [attr.aria-pressed]="shown()"
-            data-testid="site-identity-show"
-          >
-            <mat-icon>{{ shown() ? 'visibility_off' : 'visibility' }}</mat-icon>
+      <p class="explain" data-testid="site-identity-explain">
+        The secret is shown only when it is made: nobody can read it back later, here or anywhere else. Make a new one to set identities up, or when the
+        one your server has is lost or may have leaked; the old one stops working at once.
+      </p>
+      <div class="made" aria-live="polite">
+        <div class="secret">
+          <button mat-stroked-button type="button" (click)="renew()" [disabled]="busy()" data-testid="site-identity-renew">
+            <mat-icon>key</mat-icon>
+            Make a new secret
           </button>
-        </mat-form-field>
-        <button mat-stroked-button type="button" [cdkCopyToClipboard]="site().identitySecret" (cdkCopyToClipboardCopied)="copied.set($event)" data-testid="site-identity-copy">
-          <mat-icon>{{ copied() ? 'check' : 'content_copy' }}</mat-icon>
-          {{ copied() ? 'Copied' : 'Copy' }}
-        </button>
-        <button mat-button type="button" (click)="renew()" [disabled]="busy()" data-testid="site-identity-renew">
-          <mat-icon>autorenew</mat-icon>
-          Renew secret
-        </button>
+        </div>
+        @if (secret(); as value) {
+          <div class="secret">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="field">
+              <mat-label>New identity secret</mat-label>
+              <input matInput readonly [type]="shown() ? 'text' : 'password'" [value]="value" autocomplete="off" spellcheck="false" data-testid="site-identity-secret" />
+              <button
+                mat-icon-button
+                matSuffix
+                type="button"
+                (click)="shown.set(!shown())"
+                [attr.aria-label]="shown() ? 'Hide the identity secret' : 'Show the identity secret'"
+                [attr.aria-pressed]="shown()"
+                data-testid="site-identity-show"
+              >
+                <mat-icon>{{ shown() ? 'visibility_off' : 'visibility' }}</mat-icon>
+              </button>
+            </mat-form-field>
+            <button mat-stroked-button type="button" [cdkCopyToClipboard]="value" (cdkCopyToClipboardCopied)="copied.set($event)" data-testid="site-identity-copy">
+              <mat-icon>{{ copied() ? 'check' : 'content_copy' }}</mat-icon>
+              {{ copied() ? 'Copied' : 'Copy' }}
+            </button>
+          </div>
+          <p class="once" data-testid="site-identity-once">
+            <mat-icon aria-hidden="true">warning</mat-icon>
+            Copy it now: it will not be shown again.
+          </p>
+        }
       </div>
 
       <h3>1. Sign the visitor's id on your server</h3>
@@ -105,9 +120,11 @@ const SNIPPET_SAMPLE = `<script async src="…/widget.js" data-site-key="…"
     h2 { font: var(--mat-sys-title-medium); margin: 0; }
     h3 { font: var(--mat-sys-title-small); margin: 8px 0 0; }
     .explain { margin: 0; color: var(--mat-sys-on-surface-variant); }
+    .made { display: flex; flex-direction: column; gap: 8px; }
     .secret { display: flex; align-items: center; flex-wrap: wrap; gap: 12px; }
     .field { flex: 1; min-width: 280px; max-width: 560px; }
     .field input { font-family: ui-monospace, monospace; }
+    .once { display: flex; align-items: center; gap: 8px; margin: 0; font: var(--mat-sys-label-large); color: var(--mat-sys-error); }
     .code { margin: 0; padding: 8px 12px; border-radius: 8px; background: var(--mat-sys-surface-container-high); font-family: ui-monospace, monospace;
       white-space: pre-wrap; overflow-wrap: anywhere; }
     .samples .code { margin-top: 8px; }
@@ -121,20 +138,25 @@ export class SiteIdentityComponent {
   private readonly snackBar = inject(MatSnackBar);
 
   readonly site = input.required<Site>();
-  /** Emitted with the site once its identity secret was replaced. */
-  readonly secretRenewed = output<Site>();
 
   protected readonly samples = SIGNATURE_SAMPLES;
   protected readonly snippet = SNIPPET_SAMPLE;
   protected readonly shown = signal(false);
   protected readonly copied = signal(false);
   protected readonly busy = signal(false);
-  private readonly secret = computed(() => this.site().identitySecret);
+  /** The secret made here, with its site: kept in this page only, never fetched again. */
+  private readonly made = signal<{ siteId: string; secret: string } | null>(null);
+  /** The secret to show: the one just made for this site (an answer for another site is not shown on this one). */
+  protected readonly secret = computed(() => {
+    const made = this.made();
+    return made && made.siteId === this.site().id ? made.secret : null;
+  });
 
   constructor() {
-    // Another secret (renewed, another site): "Copied" no longer holds.
+    // Another secret (a new one, another site): masked again, and "Copied" no longer holds.
     effect(() => {
       this.secret();
+      this.shown.set(false);
       this.copied.set(false);
     });
   }
@@ -142,18 +164,18 @@ export class SiteIdentityComponent {
   protected async renew(): Promise<void> {
     const site = this.site();
     const ok = await confirm(this.dialog, {
-      title: 'Renew the identity secret',
-      message: `Replace the identity secret of ${site.name}? Visitors signed with the old secret cannot connect to the chat until your server signs with the new one.`,
-      confirm: 'Renew secret',
+      title: 'Make a new identity secret',
+      message: `Make a new identity secret for ${site.name}? The current one stops working at once: visitors signed with it cannot connect to the chat until your server signs with the new one.`,
+      confirm: 'Make a new secret',
       danger: true,
     });
     if (!ok) return;
     this.busy.set(true);
     this.api.renewIdentitySecret(site.id).subscribe({
-      next: (renewed) => {
+      next: ({ identitySecret }) => {
         this.busy.set(false);
-        this.snackBar.open('New identity secret: update it on your server', undefined, { duration: 4000 });
-        this.secretRenewed.emit(renewed);
+        this.made.set({ siteId: site.id, secret: identitySecret });
+        this.snackBar.open('New identity secret made: copy it to your server now', undefined, { duration: 4000 });
       },
       error: () => this.busy.set(false),
     });

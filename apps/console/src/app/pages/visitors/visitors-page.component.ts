@@ -7,6 +7,7 @@ import { MatChipsModule } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -23,7 +24,7 @@ import { inviteBlocker, timeOnSite, visitorLabel } from './visitor-labels';
 /** The list follows visitors coming, browsing and leaving this often while the page is open. */
 export const VISITORS_REFRESH_MS = 5000;
 
-type Answer = { ok: true; visitors: OnlineVisitor[] } | { ok: false; error: string };
+type Answer = { ok: true; visitors: OnlineVisitor[]; total: number } | { ok: false; error: string };
 
 /**
  * Seed 000's "Visitors Tracking" (every signed-in user): the visitors browsing the sites with the
@@ -33,7 +34,7 @@ type Answer = { ok: true; visitors: OnlineVisitor[] } | { ok: false; error: stri
  */
 @Component({
   selector: 'sb-visitors-page',
-  imports: [DatePipe, MatButtonModule, MatChipsModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatTableModule, MatTooltipModule],
+  imports: [DatePipe, MatButtonModule, MatChipsModule, MatFormFieldModule, MatIconModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule, MatTooltipModule],
   templateUrl: './visitors-page.component.html',
   styles: `
     .explain { margin: 0 0 16px; color: var(--mat-sys-on-surface-variant); }
@@ -72,6 +73,10 @@ export class VisitorsPageComponent {
   /** '' = every site. */
   protected readonly siteId = signal('');
   protected readonly visitors = signal<OnlineVisitor[]>([]);
+  /** Visitors in all (every page), and the page shown (from 0). */
+  protected readonly total = signal(0);
+  protected readonly pageIndex = signal(0);
+  protected readonly pageSize = signal(50);
   protected readonly loaded = signal(false);
   protected readonly loading = signal(false);
   /** Why the last refresh failed; cleared by the next one that works. */
@@ -93,8 +98,8 @@ export class VisitorsPageComponent {
         // A newer refresh (another site chosen, the button) wins over one under way.
         switchMap(() => {
           this.loading.set(true);
-          return this.api.online(this.siteId() || null).pipe(
-            map((visitors): Answer => ({ ok: true, visitors })),
+          return this.api.online(this.siteId() || null, this.pageIndex() + 1, this.pageSize()).pipe(
+            map((page): Answer => ({ ok: true, visitors: page.items, total: page.total })),
             catchError((error: unknown) => of<Answer>({ ok: false, error: error instanceof HttpErrorResponse ? errorMessage(error) : 'The visitors could not be loaded.' })),
             finalize(() => this.loading.set(false)),
           );
@@ -108,6 +113,7 @@ export class VisitorsPageComponent {
         }
         this.failure.set('');
         this.visitors.set(answer.visitors);
+        this.total.set(answer.total);
         this.loaded.set(true);
       });
     // A timed refresh waits while one is under way (a slow server is not asked twice).
@@ -128,8 +134,15 @@ export class VisitorsPageComponent {
     this.refreshes.next();
   }
 
+  protected turnPage(event: PageEvent): void {
+    this.pageIndex.set(event.pageIndex);
+    this.pageSize.set(event.pageSize);
+    this.refresh();
+  }
+
   protected chooseSite(siteId: string): void {
     this.siteId.set(siteId);
+    this.pageIndex.set(0);
     this.loaded.set(false);
     this.visitors.set([]);
     this.refresh();
