@@ -62,6 +62,7 @@ describe('web chat end to end: the widget on a page, the agent in the console', 
     // The visitor fills in the pre-chat form (a name that is markup) and writes.
     const visitor = await visitorPage(site.testPageUrl);
     await visitor.page.getByTestId('sb-field-name').fill(MARKUP);
+    await visitor.page.getByTestId('sb-field-email').fill('visitor@example.test');
     await visitor.page.getByTestId('sb-input').fill('My parcel has not arrived');
     await visitor.page.getByTestId('sb-send').click();
 
@@ -73,6 +74,9 @@ describe('web chat end to end: the widget on a page, the agent in the console', 
     const pane = agentPage.locator(`[data-testid="chat-pane"][data-interaction="${interactionId}"]`);
     await textOf(pane.locator('[data-testid="chat-message"][data-direction="in"]').first(), 'My parcel has not arrived');
     await textOf(agentPage.getByTestId(`desk-tab-${interactionId}`), MARKUP);
+    // The visitor panel shows the pre-chat answers, the name as text.
+    await textOf(pane.locator('[data-testid="contact-panel-field"][data-key="email"]'), 'visitor@example.test');
+    await textOf(pane.locator('[data-testid="contact-panel-field"][data-key="name"]'), MARKUP);
     await textOf(visitor.page.getByTestId('sb-status'), 'Alice Agent');
 
     // Typing shows on the other side, both ways; then the messages.

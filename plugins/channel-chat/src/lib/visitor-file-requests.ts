@@ -1,5 +1,5 @@
-import { CHAT_IDENTITY_ID_MAX, DomainException, ErrorCode, invalidField, type ChatMessage, type ChatSiteSettings } from '@switchboard/contracts';
-import type { ChannelAccount, ContactRef, ConversationMessage } from '@switchboard/plugin-sdk';
+import { CHAT_IDENTITY_ID_MAX, DomainException, ErrorCode, invalidField, type ChatSiteSettings } from '@switchboard/contracts';
+import type { ChannelAccount, ContactRef } from '@switchboard/plugin-sdk';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { checkIdentity, contactAddressOf } from './visitor-identity';
 import { parse, RequestProblem } from './visitor-requests';
@@ -52,13 +52,3 @@ export function contactOf(site: ChannelAccount<ChatSiteSettings>, credentials: V
   return { channelId: 'chat', accountId: site.id, contactAddress: contactAddressOf(signed, credentials.visitorToken) };
 }
 
-/** A stored message as the widget shows it. */
-export const toChatMessage = (m: ConversationMessage): ChatMessage => ({
-  id: m.id,
-  clientId: m.direction === 'in' ? m.clientId : null,
-  from: m.direction === 'in' ? 'visitor' : 'agent',
-  authorName: m.authorName,
-  body: m.body,
-  attachments: m.attachments,
-  at: m.createdAt,
-});

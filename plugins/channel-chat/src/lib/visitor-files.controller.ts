@@ -5,7 +5,8 @@ import { DomainException, ErrorCode, invalidField, type ChatAttachmentSent } fro
 import { AttachmentUploadInterceptor, CONTACT_ATTACHMENTS, PublicRoute, sendAttachment, type ContactAttachments, type ContactRef, type UploadedAttachment } from '@switchboard/plugin-sdk';
 import type { Response } from 'express';
 import { ChatChannel } from './chat-channel';
-import { contactOf, FileDownloadRequest, FileUploadRequest, readFields, toChatMessage } from './visitor-file-requests';
+import { toChatMessage } from './chat-views';
+import { contactOf, FileDownloadRequest, FileUploadRequest, readFields } from './visitor-file-requests';
 import { VisitorLimits } from './visitor-limits';
 import { visitorSiteOf, VisitorSiteGuard, type VisitorHttpRequest } from './visitor-site.guard';
 

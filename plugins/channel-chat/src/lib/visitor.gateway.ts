@@ -20,7 +20,6 @@ import {
   type ChannelAccount,
   type ChannelAccounts,
   type ClientAddress,
-  type ContactConversation,
   type ContactConversations,
   type ContactRef,
   type InteractionIntake,
@@ -28,6 +27,7 @@ import {
 } from '@switchboard/plugin-sdk';
 import type { Namespace, Socket } from 'socket.io';
 import { ChatChannel } from './chat-channel';
+import { toChatConversation } from './chat-views';
 import { emailOf, nameOf, preChatAnswers } from './pre-chat';
 import { checkIdentity, contactAddressOf, isVisitorToken, newVisitorToken, siteRoom, visitorRoom, type VerifiedIdentity } from './visitor-identity';
 import { VisitorDirectory } from './visitor-directory';
@@ -61,24 +61,6 @@ const CHANNEL = 'chat';
 
 const refused = (code: string, message: string) => Object.assign(new Error(message), { data: { code, message } });
 
-/** A plugin's view of a conversation as the widget shows it. */
-export function toChatConversation(conversation: ContactConversation): ChatConversation {
-  const ended = conversation.status === 'closed' || conversation.status === 'abandoned';
-  return {
-    interactionId: conversation.interactionId,
-    state: ended ? 'ended' : conversation.status === 'active' ? 'active' : 'waiting',
-    agentName: conversation.agentName,
-    messages: conversation.messages.map((m) => ({
-      id: m.id,
-      clientId: m.direction === 'in' ? m.clientId : null,
-      from: m.direction === 'in' ? 'visitor' : 'agent',
-      authorName: m.authorName,
-      body: m.body,
-      attachments: m.attachments,
-      at: m.createdAt,
-    })),
-  };
-}
 
 /**
  * The visitor's socket (ARCHITECTURE.md section 4: inbound through the kernel's intake only).
