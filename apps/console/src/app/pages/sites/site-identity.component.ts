@@ -60,7 +60,7 @@ const SNIPPET_SAMPLE = `<script async src="…/widget.js" data-site-key="…"
       </p>
       <p class="explain" data-testid="site-identity-explain">
         The secret is shown only when it is made: nobody can read it back later, here or anywhere else. Make a new one to set identities up, or when the
-        one your server has is lost or may have leaked; the old one stops working at once.
+        one your server has is lost or may have leaked; the old one stops working within seconds.
       </p>
       <div class="made" aria-live="polite">
         <div class="secret">
@@ -165,7 +165,7 @@ export class SiteIdentityComponent {
     const site = this.site();
     const ok = await confirm(this.dialog, {
       title: 'Make a new identity secret',
-      message: `Make a new identity secret for ${site.name}? The current one stops working at once: visitors signed with it cannot connect to the chat until your server signs with the new one.`,
+      message: `Make a new identity secret for ${site.name}? The current one stops working within seconds: visitors signed with it cannot connect to the chat until your server signs with the new one.`,
       confirm: 'Make a new secret',
       danger: true,
     });
